@@ -1,0 +1,66 @@
+package dev.portcullis;
+
+import dev.portcullis.errors.ValidationFailed;
+import jakarta.json.bind.annotation.JsonbNillable;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One page of a list, {@code {"data":[…],"next_cursor":…}}. Lists are ordered by creation time then
+ * id; the cursor is the position of the last row returned, opaque to clients, so pages stay stable
+ * while rows are added.
+ */
+@JsonbNillable
+public record Page<T>(List<T> data, String nextCursor) {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+
+    /** Where a page starts: after this creation time and id. */
+    public record Position(Instant createdAt, String id) {
+
+        public static final Position START = new Position(Instant.EPOCH.minusMillis(1), "");
+
+        public String encode() {
+            String raw = createdAt.toEpochMilli() + ":" + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public static Position decode(String cursor) {
+            if (cursor == null || cursor.isEmpty()) {
+                return START;
+            }
+            try {
+                String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+                int colon = raw.indexOf(':');
+                return new Position(Instant.ofEpochMilli(Long.parseLong(raw.substring(0, colon))), raw.substring(colon + 1));
+            } catch (RuntimeException e) {
+                throw new ValidationFailed("cursor", "cursor is not one this API returned");
+            }
+        }
+    }
+
+    public static int limit(Integer requested) {
+        if (requested == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (requested < 1 || requested > MAX_LIMIT) {
+            throw new ValidationFailed("limit", "limit must be between 1 and " + MAX_LIMIT);
+        }
+        return requested;
+    }
+
+    /**
+     * Builds a page from rows fetched with {@code limit + 1}: the extra row, if present, only tells
+     * that there is a next page.
+     */
+    public static <E, T> Page<T> of(List<E> fetched, int limit, Function<E, T> toJson, Function<E, Position> position) {
+        boolean more = fetched.size() > limit;
+        List<E> rows = more ? fetched.subList(0, limit) : fetched;
+        String next = more ? position.apply(rows.get(rows.size() - 1)).encode() : null;
+        return new Page<>(rows.stream().map(toJson).toList(), next);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.portcullis.clock;
+
+import dev.portcullis.errors.NotFound;
+import dev.portcullis.errors.ValidationFailed;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Moves the adjustable clock forward; answers 404 unless the clock was made adjustable. */
+@Path("v1/test-clock")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TestClockResource {
+
+    public record Advance(Long seconds) {
+    }
+
+    public record Now(Instant now) {
+    }
+
+    @Inject
+    Clock clock;
+
+    @POST
+    @RolesAllowed("platform_admin")
+    public Now advance(Advance advance) {
+        if (!(clock instanceof AdjustableClock adjustable)) {
+            throw new NotFound("Resource");
+        }
+        if (advance == null || advance.seconds() == null || advance.seconds() < 0) {
+            throw new ValidationFailed("seconds", "seconds must be a non-negative number");
+        }
+        return new Now(adjustable.advance(Duration.ofSeconds(advance.seconds())));
+    }
+}

@@ -1,0 +1,25 @@
+package dev.portcullis.keys.boundary;
+
+import dev.portcullis.keys.entity.ApiKey;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.time.Instant;
+
+/**
+ * A key as clients see it. {@code key}, the full secret, is present only in the answer to create and
+ * roll; absent fields are null.
+ */
+@JsonbPropertyOrder({"id", "key", "tenantId", "name", "type", "environment", "role", "prefix", "last4", "status"})
+public record KeyResponse(String id, String key, String tenantId, String name, String type, String environment,
+                          String role, String prefix, String last4, String status, Instant expiresAt,
+                          Instant lastUsedAt, Instant revokedAt, Instant createdAt) {
+
+    public static KeyResponse from(ApiKey key, Instant now) {
+        return withSecret(key, null, now);
+    }
+
+    public static KeyResponse withSecret(ApiKey key, String secret, Instant now) {
+        return new KeyResponse(key.id(), secret, key.tenantId(), key.name(), key.type().value(),
+                key.environment().value(), key.role().value(), key.prefix(), key.last4(), key.status(now),
+                key.expiresAt(), key.lastUsedAt(), key.revokedAt(), key.createdAt());
+    }
+}

@@ -1,0 +1,35 @@
+package dev.portcullis.keys.control;
+
+import dev.portcullis.keys.entity.ApiKey;
+import dev.portcullis.keys.entity.KeyType;
+import dev.portcullis.security.Environment;
+import dev.portcullis.security.Role;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What authentication needs of a key, cached per secret hash on each node. A rolled key's previous
+ * secret has its own entry whose {@code graceUntil} ends it.
+ */
+public record KeyCredential(String keyId, String tenantId, KeyType type, Environment environment, Role role,
+                            Set<String> scopes, List<String> allowedIps, Long perMinute, Long perDay,
+                            Instant expiresAt, Instant graceUntil) {
+
+    static KeyCredential current(ApiKey key) {
+        return of(key, null);
+    }
+
+    static KeyCredential previous(ApiKey key) {
+        return of(key, key.previousValidUntil());
+    }
+
+    private static KeyCredential of(ApiKey key, Instant graceUntil) {
+        return new KeyCredential(key.id(), key.tenantId(), key.type(), key.environment(), key.role(),
+                Set.copyOf(key.scopes()), key.allowedIps(), key.perMinute(), key.perDay(), key.expiresAt(), graceUntil);
+    }
+
+    public boolean isValidAt(Instant now) {
+        return (expiresAt == null || now.isBefore(expiresAt)) && (graceUntil == null || now.isBefore(graceUntil));
+    }
+}

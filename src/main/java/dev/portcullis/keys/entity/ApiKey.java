@@ -1,0 +1,228 @@
+package dev.portcullis.keys.entity;
+
+import dev.portcullis.security.Environment;
+import dev.portcullis.security.Role;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+@Entity
+@Table(name = "api_keys")
+@NamedQuery(name = ApiKey.BY_HASH, query = "select k from ApiKey k where k.secretHash = :hash")
+@NamedQuery(name = ApiKey.BY_PREVIOUS_HASH, query = "select k from ApiKey k where k.previousSecretHash = :hash")
+public class ApiKey {
+
+    public static final String BY_HASH = "ApiKey.byHash";
+    public static final String BY_PREVIOUS_HASH = "ApiKey.byPreviousHash";
+
+    @Id
+    private String id;
+    @Column(name = "tenant_id")
+    private String tenantId;
+    private String name;
+    private String type;
+    private String environment;
+    private String role;
+    @Column(name = "secret_hash")
+    private String secretHash;
+    private String prefix;
+    private String last4;
+    @Column(name = "previous_secret_hash")
+    private String previousSecretHash;
+    @Column(name = "previous_valid_until")
+    private Instant previousValidUntil;
+    private String scopes;
+    @Column(name = "allowed_ips")
+    private String allowedIps;
+    @Column(name = "per_minute")
+    private Long perMinute;
+    @Column(name = "per_day")
+    private Long perDay;
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+    @Column(name = "last_used_at")
+    private Instant lastUsedAt;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected ApiKey() {
+    }
+
+    public ApiKey(String id, String tenantId, String name, KeyType type, Environment environment, Role role,
+                  Secret secret, Instant expiresAt, Instant now) {
+        this.id = id;
+        this.tenantId = tenantId;
+        this.name = name;
+        this.type = type.value();
+        this.environment = environment.value();
+        this.role = role.value();
+        this.secretHash = secret.hash();
+        this.prefix = secret.prefix();
+        this.last4 = secret.last4();
+        this.expiresAt = expiresAt;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** What is kept of a key's secret: its hash and the parts shown to identify it. */
+    public record Secret(String hash, String prefix, String last4) {
+    }
+
+    public boolean isActive(Instant now) {
+        return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
+    }
+
+    public String status(Instant now) {
+        if (revokedAt != null) {
+            return "revoked";
+        }
+        return isActive(now) ? "active" : "expired";
+    }
+
+    /** Revoking ends the current and any still-valid previous secret at once. */
+    public void revoke(Instant now) {
+        if (revokedAt == null) {
+            revokedAt = now;
+            updatedAt = now;
+        }
+        previousSecretHash = null;
+        previousValidUntil = null;
+    }
+
+    /**
+     * Replaces the secret; the old one keeps working until {@code graceUntil} (not at all when that is
+     * now). A secret older than the current one is dropped immediately.
+     */
+    public void roll(Secret next, Instant graceUntil, Instant now) {
+        boolean grace = graceUntil.isAfter(now);
+        previousSecretHash = grace ? secretHash : null;
+        previousValidUntil = grace ? graceUntil : null;
+        secretHash = next.hash();
+        prefix = next.prefix();
+        last4 = next.last4();
+        updatedAt = now;
+    }
+
+    public void rename(String name, Instant now) {
+        this.name = name;
+        updatedAt = now;
+    }
+
+    public void expireAt(Instant expiresAt, Instant now) {
+        this.expiresAt = expiresAt;
+        updatedAt = now;
+    }
+
+    public void restrictTo(Set<String> scopes, Instant now) {
+        this.scopes = scopes.isEmpty() ? null : String.join(" ", scopes);
+        updatedAt = now;
+    }
+
+    public void allowIps(List<String> allowedIps, Instant now) {
+        this.allowedIps = allowedIps == null || allowedIps.isEmpty() ? null : String.join(",", allowedIps);
+        updatedAt = now;
+    }
+
+    public void limitTo(Long perMinute, Long perDay, Instant now) {
+        this.perMinute = perMinute;
+        this.perDay = perDay;
+        updatedAt = now;
+    }
+
+    public void usedAt(Instant when) {
+        if (lastUsedAt == null || when.isAfter(lastUsedAt)) {
+            lastUsedAt = when;
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public KeyType type() {
+        return KeyType.of(type).orElseThrow();
+    }
+
+    public Environment environment() {
+        return Environment.of(environment).orElseThrow();
+    }
+
+    public Role role() {
+        return Role.of(role).orElseThrow();
+    }
+
+    public String secretHash() {
+        return secretHash;
+    }
+
+    public String previousSecretHash() {
+        return previousSecretHash;
+    }
+
+    public Instant previousValidUntil() {
+        return previousValidUntil;
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    public String last4() {
+        return last4;
+    }
+
+    public Set<String> scopes() {
+        return scopes == null ? Set.of() : new LinkedHashSet<>(Arrays.asList(scopes.split(" ")));
+    }
+
+    public List<String> allowedIps() {
+        return allowedIps == null ? List.of() : List.of(allowedIps.split(","));
+    }
+
+    public Long perMinute() {
+        return perMinute;
+    }
+
+    public Long perDay() {
+        return perDay;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Instant revokedAt() {
+        return revokedAt;
+    }
+
+    public Instant lastUsedAt() {
+        return lastUsedAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.portcullis.security;
+
+import dev.portcullis.errors.InvalidApiKey;
+import dev.portcullis.keys.control.ApiKeys;
+import dev.portcullis.keys.control.KeyCredential;
+import dev.portcullis.keys.control.KeyFormat;
+import dev.portcullis.keys.entity.KeyType;
+import jakarta.annotation.Priority;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code Authorization: Bearer <credential>}: API keys are recognised by their prefix, checked by
+ * checksum and found by hash; JWTs are verified by signature. Either way the result is the one
+ * {@link Caller}. Every reason to refuse a key gives the same 401.
+ */
+@Provider
+@ApplicationScoped
+@Priority(Priorities.AUTHENTICATION)
+public class AuthenticationFilter implements ContainerRequestFilter {
+
+    private enum Access { NONE, OPTIONAL, REQUIRED }
+
+    private static final String BEARER = "Bearer ";
+    private final Map<Method, Access> accessByMethod = new ConcurrentHashMap<>();
+
+    @Context
+    ResourceInfo resource;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    KeyFormat format;
+
+    @Inject
+    ApiKeys keys;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Access access = accessByMethod.computeIfAbsent(resource.getResourceMethod(), AuthenticationFilter::access);
+        if (access == Access.NONE) {
+            return;
+        }
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null && access == Access.OPTIONAL) {
+            return;
+        }
+        String credential = bearer(header);
+        if (format.claimsToBeKey(credential)) {
+            KeyCredential key = keys.authenticate(credential).orElseThrow(InvalidApiKey::new);
+            caller.apiKey(key.keyId(), key.tenantId(), key.role(), key.scopes(), key.environment(),
+                    key.type() == KeyType.TENANT);
+        } else {
+            throw new InvalidApiKey();
+        }
+        request.setSecurityContext(new CallerSecurityContext(caller, request.getSecurityContext().isSecure()));
+    }
+
+    private static String bearer(String header) {
+        if (header == null || header.length() <= BEARER.length()
+                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new InvalidApiKey();
+        }
+        return header.substring(BEARER.length()).strip();
+    }
+
+    private static Access access(Method method) {
+        Class<?> type = method.getDeclaringClass();
+        if (method.isAnnotationPresent(Unauthenticated.class) || type.isAnnotationPresent(Unauthenticated.class)) {
+            return Access.NONE;
+        }
+        if (method.isAnnotationPresent(PermitAll.class) || type.isAnnotationPresent(PermitAll.class)) {
+            return Access.OPTIONAL;
+        }
+        return Access.REQUIRED;
+    }
+}

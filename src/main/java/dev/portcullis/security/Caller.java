@@ -1,0 +1,109 @@
+package dev.portcullis.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is calling, as the pipeline established it: filled in by the filters in order (authentication,
+ * then tenant resolution), read by everything after them. Resources inject it to learn the effective
+ * tenant, the environment and, for session callers, the verified {@link JsonWebToken}.
+ */
+@RequestScoped
+public class Caller {
+
+    public enum Credential { NONE, API_KEY, SESSION }
+
+    private Credential credential = Credential.NONE;
+    private String subject;
+    private String homeTenantId;
+    private String tenantId;
+    private Role role;
+    private Set<String> scopes = Set.of();
+    private Environment environment = Environment.LIVE;
+    private boolean tenantBound;
+    private JsonWebToken token;
+
+    void apiKey(String keyId, String tenantId, Role role, Set<String> scopes, Environment environment, boolean tenantBound) {
+        this.credential = Credential.API_KEY;
+        this.subject = keyId;
+        this.homeTenantId = tenantId;
+        this.tenantId = tenantId;
+        this.role = role;
+        this.scopes = scopes;
+        this.environment = environment;
+        this.tenantBound = tenantBound;
+    }
+
+    void session(JsonWebToken token, String userId, String tenantId, Role role, Environment environment) {
+        this.credential = Credential.SESSION;
+        this.subject = userId;
+        this.homeTenantId = tenantId;
+        this.tenantId = tenantId;
+        this.role = role;
+        this.environment = environment;
+        this.token = token;
+    }
+
+    void actFor(String tenantId) {
+        this.tenantId = tenantId;
+    }
+
+    public boolean isAuthenticated() {
+        return credential != Credential.NONE;
+    }
+
+    public Credential credential() {
+        return credential;
+    }
+
+    /** The key id for API keys, the user id for sessions. */
+    public String subject() {
+        return subject;
+    }
+
+    public Optional<String> keyId() {
+        return credential == Credential.API_KEY ? Optional.of(subject) : Optional.empty();
+    }
+
+    /** The tenant this request acts on: the caller's own, or the one a platform admin chose. */
+    public String tenantId() {
+        return tenantId;
+    }
+
+    /** The tenant the credential belongs to. */
+    public String homeTenantId() {
+        return homeTenantId;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public boolean has(Role required) {
+        return role != null && role.includes(required);
+    }
+
+    public boolean isPlatformAdmin() {
+        return has(Role.PLATFORM_ADMIN);
+    }
+
+    /** Empty means the role's full rights; otherwise the key is limited to these. */
+    public Set<String> scopes() {
+        return scopes;
+    }
+
+    public Environment environment() {
+        return environment;
+    }
+
+    /** Tenant keys ({@code tk_…}) never act for another tenant. */
+    public boolean isTenantBound() {
+        return tenantBound;
+    }
+
+    public Optional<JsonWebToken> token() {
+        return Optional.ofNullable(token);
+    }
+}

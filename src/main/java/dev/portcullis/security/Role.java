@@ -1,0 +1,43 @@
+package dev.portcullis.security;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Roles form a ladder: each includes every role below it, so {@code @RolesAllowed("member")} admits
+ * admins and platform admins too. Platform admins exist only in the platform tenant.
+ */
+public enum Role {
+    READ_ONLY("read_only"),
+    MEMBER("member"),
+    ADMIN("admin"),
+    PLATFORM_ADMIN("platform_admin");
+
+    private final String value;
+
+    Role(String value) {
+        this.value = value;
+    }
+
+    public String value() {
+        return value;
+    }
+
+    public boolean includes(Role other) {
+        return compareTo(other) >= 0;
+    }
+
+    /** The role names this role satisfies: the JWT {@code groups} claim. */
+    public List<String> groups() {
+        return Arrays.stream(values()).filter(this::includes).map(Role::value).toList();
+    }
+
+    public static Optional<Role> of(String value) {
+        return Arrays.stream(values()).filter(r -> r.value.equals(value)).findFirst();
+    }
+
+    public static String names() {
+        return String.join(", ", Arrays.stream(values()).map(Role::value).toList());
+    }
+}

@@ -1,0 +1,4 @@
+package dev.portcullis.tenants.boundary;
+
+public record NewTenant(String name, String plan) {
+}

@@ -1,0 +1,112 @@
+package dev.portcullis.tenants.control;
+
+import dev.portcullis.Ids;
+import dev.portcullis.Page;
+import dev.portcullis.cluster.Invalidations;
+import dev.portcullis.cluster.NodeCache;
+import dev.portcullis.errors.NotFound;
+import dev.portcullis.errors.ValidationFailed;
+import dev.portcullis.ratelimit.entity.Plan;
+import dev.portcullis.tenants.entity.Tenant;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class Tenants {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Invalidations invalidations;
+
+    @Inject
+    Event<TenantSuspended> suspensions;
+
+    private NodeCache<TenantView> cache;
+
+    /** Fired inside the suspending transaction, so listeners revoke sessions atomically with it. */
+    public record TenantSuspended(String tenantId) {
+    }
+
+    @PostConstruct
+    void createCache() {
+        cache = invalidations.cache("tenants", 200_000);
+    }
+
+    /** The hot-path read: served from this node's cache after the first request. */
+    public Optional<TenantView> view(String id) {
+        return cache.get(id, key -> Optional.ofNullable(em.find(Tenant.class, key)).map(TenantView::from));
+    }
+
+    public Optional<Tenant> find(String id) {
+        return Optional.ofNullable(em.find(Tenant.class, id));
+    }
+
+    public Tenant get(String id) {
+        return find(id).orElseThrow(() -> new NotFound("Tenant"));
+    }
+
+    public Tenant create(String name, String plan) {
+        Tenant tenant = new Tenant(Ids.next("tenant"), name, existingPlan(plan), clock.instant());
+        em.persist(tenant);
+        return tenant;
+    }
+
+    public List<Tenant> page(Page.Position after, int limit) {
+        return em.createQuery("""
+                        select t from Tenant t
+                        where t.createdAt > :at or (t.createdAt = :at and t.id > :id)
+                        order by t.createdAt, t.id""", Tenant.class)
+                .setParameter("at", after.createdAt())
+                .setParameter("id", after.id())
+                .setMaxResults(limit + 1)
+                .getResultList();
+    }
+
+    public void rename(Tenant tenant, String name) {
+        tenant.rename(name, clock.instant());
+    }
+
+    public void changePlan(Tenant tenant, String plan) {
+        tenant.changePlan(existingPlan(plan), clock.instant());
+        changed(tenant);
+    }
+
+    public void changeStatus(Tenant tenant, String status) {
+        if (Tenant.SUSPENDED.equals(status)) {
+            if (tenant.isPlatform()) {
+                throw new ValidationFailed("status", "The platform tenant cannot be suspended");
+            }
+            tenant.suspend(clock.instant());
+            suspensions.fire(new TenantSuspended(tenant.id()));
+        } else if (Tenant.ACTIVE.equals(status)) {
+            tenant.activate(clock.instant());
+        } else {
+            throw new ValidationFailed("status", "status must be active or suspended");
+        }
+        changed(tenant);
+    }
+
+    /** Every node drops its cached copy once the change commits. */
+    public void changed(Tenant tenant) {
+        invalidations.invalidate(cache, tenant.id());
+    }
+
+    private String existingPlan(String plan) {
+        if (em.find(Plan.class, plan) == null) {
+            throw new ValidationFailed("plan", "Unknown plan: " + plan);
+        }
+        return plan;
+    }
+}

@@ -1,0 +1,190 @@
+package dev.portcullis.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One forked Payara Micro running the real WAR, on loopback only, with its Data Grid on loopback and
+ * phone-home disabled. Its output goes to {@code server.log} in its own directory, which survives
+ * restarts (so tests can read what was logged across them).
+ */
+public final class PayaraMicro implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+
+    private final String name;
+    private final Path directory;
+    private final Map<String, String> environment;
+    private final int gridPort;
+    private final List<Integer> gridMembers;
+    private final List<String> extraArguments;
+    private Process process;
+    private int httpPort;
+
+    private PayaraMicro(String name, Map<String, String> environment, int gridPort, List<Integer> gridMembers,
+                        List<String> extraArguments) {
+        this.name = name;
+        this.directory = Path.of(System.getProperty("portcullis.testWorkDir", "target/it-servers"))
+                .resolve(name + "-" + System.nanoTime()).toAbsolutePath();
+        this.environment = new LinkedHashMap<>(environment);
+        this.gridPort = gridPort;
+        this.gridMembers = gridMembers;
+        this.extraArguments = extraArguments;
+    }
+
+    /** A single-member server with its own data. */
+    public static PayaraMicro start(String name, Map<String, String> environment) {
+        int grid = freePort();
+        return start(name, environment, grid, List.of(grid), List.of());
+    }
+
+    public static PayaraMicro start(String name, Map<String, String> environment, int gridPort, List<Integer> gridMembers,
+                                    List<String> extraArguments) {
+        PayaraMicro server = new PayaraMicro(name, environment, gridPort, gridMembers, extraArguments);
+        server.startProcess();
+        return server;
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + httpPort);
+    }
+
+    public Path log() {
+        return directory.resolve("server.log");
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public String logText() {
+        try {
+            return Files.readString(log());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops and starts again on the same data directory and the same grid port. */
+    public void restart() {
+        stop();
+        startProcess();
+    }
+
+    public void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void startProcess() {
+        try {
+            Files.createDirectories(directory);
+            httpPort = freePort();
+            String members = String.join(",", gridMembers.stream().map(p -> "127.0.0.1:" + p).toList());
+            List<String> command = new ArrayList<>(List.of(
+                    javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC",
+                    "-Dhazelcast.phone.home.enabled=false",
+                    "-jar", property("payara.microJar"),
+                    "--deploy", property("portcullis.war"),
+                    "--contextroot", "/",
+                    "--port", String.valueOf(httpPort),
+                    "--disablephonehome",
+                    "--nohostaware",
+                    "--interfaces", "127.0.0.1",
+                    "--hzpublicaddress", "127.0.0.1",
+                    "--clustermode", "tcpip:" + members,
+                    "--startport", String.valueOf(gridPort),
+                    "--prebootcommandfile", Path.of(property("portcullis.serverConfig"), "pre-boot-commands.txt").toString(),
+                    "--rootdir", directory.resolve("root-" + System.nanoTime()).toString()));
+            command.addAll(extraArguments);
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+            builder.environment().put("PORTCULLIS_DATA_DIR", directory.resolve("data").toString());
+            builder.environment().putAll(environment);
+            process = builder.start();
+            awaitReady();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start Payara Micro " + name, e);
+        }
+    }
+
+    /** Polls the health endpoint; waiting on the process itself doubles as the pause between polls. */
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(baseUri().resolve("/v1/health")).timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                process.onExit().get(250, TimeUnit.MILLISECONDS);
+                throw new IllegalStateException("Payara Micro " + name + " exited with " + process.exitValue()
+                        + "; see " + log());
+            } catch (TimeoutException stillRunning) {
+                // poll again
+            } catch (Exception e) {
+                throw new IllegalStateException("Payara Micro " + name + " failed; see " + log(), e);
+            }
+        }
+        throw new IllegalStateException("Payara Micro " + name + " was not ready within " + READY_TIMEOUT + "; see " + log());
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String property(String name) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            throw new IllegalStateException("System property " + name + " is not set: run the integration tests with mvn verify");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.portcullis.testing;
+
+import jakarta.json.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An HTTP client for one Portcullis server, with the platform-admin key and shortcuts for the setup
+ * most tests need (a fresh tenant with its own admin key). Requests go to 127.0.0.1 only.
+ */
+public final class Portcullis {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private static final Pattern STATEMENTS = Pattern.compile(
+            "portcullis_db_statements\\{[^}]*origin=\"request\"[^}]*}\\s+([0-9.E]+)");
+
+    private final PayaraMicro server;
+    private final String adminKey;
+
+    public Portcullis(PayaraMicro server, String adminKey) {
+        this.server = server;
+        this.adminKey = adminKey;
+    }
+
+    /** A new tenant and a live admin key of it. */
+    public record Tenant(String id, String adminKey, String adminKeyId) {
+    }
+
+    public PayaraMicro server() {
+        return server;
+    }
+
+    public String adminKey() {
+        return adminKey;
+    }
+
+    public Reply get(String path, String key, String... headers) {
+        return send("GET", path, key, null, headers);
+    }
+
+    public Reply post(String path, String key, String json, String... headers) {
+        return send("POST", path, key, json, headers);
+    }
+
+    public Reply patch(String path, String key, String json, String... headers) {
+        return send("PATCH", path, key, json, headers);
+    }
+
+    public Reply delete(String path, String key, String... headers) {
+        return send("DELETE", path, key, null, headers);
+    }
+
+    /** {@code headers} are name, value pairs. A null key sends no Authorization header. */
+    public Reply send(String method, String path, String key, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.baseUri().resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
+    public Reply send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("Request to " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public URI uri(String path) {
+        return server.baseUri().resolve(path);
+    }
+
+    public Tenant newTenant() {
+        return newTenant("enterprise");
+    }
+
+    public Tenant newTenant(String plan) {
+        Reply tenant = post("/v1/tenants", adminKey, json(Map.of("name", "Test tenant", "plan", plan)));
+        expect(tenant, 201);
+        String id = tenant.string("id");
+        Reply key = post("/v1/keys", adminKey, "{\"name\":\"tenant admin\",\"role\":\"admin\"}", "X-Tenant-ID", id);
+        expect(key, 201);
+        return new Tenant(id, key.string("key"), key.string("id"));
+    }
+
+    /** Creates a key with the given JSON body using {@code creatorKey}; fails unless 201. */
+    public Reply newKey(String creatorKey, String body) {
+        return expect(post("/v1/keys", creatorKey, body), 201);
+    }
+
+    /** SQL statements the server has run for HTTP requests so far. */
+    public long statementsDuringRequests() {
+        Reply metrics = get("/metrics?scope=application", null, "Accept", "text/plain");
+        Matcher matcher = STATEMENTS.matcher(metrics.body());
+        if (!matcher.find()) {
+            throw new AssertionError("No statement counter in the metrics: " + metrics.body());
+        }
+        return (long) Double.parseDouble(matcher.group(1));
+    }
+
+    /** Moves the server's clock forward (the test servers run with an adjustable clock). */
+    public void advanceClock(Duration by) {
+        expect(post("/v1/test-clock", adminKey, "{\"seconds\":" + by.toSeconds() + "}"), 200);
+    }
+
+    public static Reply expect(Reply reply, int status) {
+        if (reply.status() != status) {
+            throw new AssertionError("Expected " + status + " but got " + reply);
+        }
+        return reply;
+    }
+
+    public static String json(Map<String, ?> fields) {
+        var object = Json.createObjectBuilder();
+        fields.forEach((name, value) -> {
+            if (value instanceof Number number) {
+                object.add(name, number.longValue());
+            } else if (value instanceof Boolean flag) {
+                object.add(name, flag);
+            } else {
+                object.add(name, String.valueOf(value));
+            }
+        });
+        return object.build().toString();
+    }
+}

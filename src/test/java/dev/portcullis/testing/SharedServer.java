@@ -1,0 +1,60 @@
+package dev.portcullis.testing;
+
+import dev.portcullis.keys.control.KeyFormat;
+import dev.portcullis.keys.entity.KeyType;
+import dev.portcullis.security.Environment;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Starts one Payara Micro for the whole test run, on first use, and stops it when the run ends. Test
+ * classes that use it ({@link PortcullisTest}) share the server and keep apart by creating their own
+ * tenants. The server runs with a configured bootstrap admin key and an adjustable clock.
+ */
+public final class SharedServer implements ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedServer.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Portcullis.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent("server", key -> new Running(), Running.class).portcullis;
+    }
+
+    /** Settings every test server gets: a known admin key and a clock tests can move. */
+    public static Map<String, String> environment(String name, String adminKey) {
+        Map<String, String> environment = new HashMap<>(TestDatabase.fresh(name));
+        environment.put("PORTCULLIS_BOOTSTRAP_ADMIN_KEY", adminKey);
+        environment.put("PORTCULLIS_CLOCK_ADJUSTABLE", "true");
+        return environment;
+    }
+
+    public static String newAdminKey() {
+        return new KeyFormat("sk", "tk").generate(KeyType.SECRET, Environment.LIVE, null);
+    }
+
+    private static final class Running implements ExtensionContext.Store.CloseableResource {
+
+        private final PayaraMicro server;
+        private final Portcullis portcullis;
+
+        Running() {
+            String adminKey = newAdminKey();
+            server = PayaraMicro.start("shared", environment("shared", adminKey));
+            portcullis = new Portcullis(server, adminKey);
+        }
+
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+}

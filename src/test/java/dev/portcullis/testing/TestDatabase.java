@@ -1,0 +1,45 @@
+package dev.portcullis.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+/**
+ * Where a test server keeps its data: embedded H2 in its own directory by default, or, when the
+ * {@code postgres} Maven profile sets {@code it.db.url}, a fresh PostgreSQL database per server.
+ */
+public final class TestDatabase {
+
+    private TestDatabase() {
+    }
+
+    public static boolean isPostgres() {
+        String url = System.getProperty("it.db.url", "");
+        return !url.isBlank();
+    }
+
+    /** Environment variables that point a new server at its own, empty database. */
+    public static Map<String, String> fresh(String name) {
+        if (!isPostgres()) {
+            return Map.of();
+        }
+        String base = System.getProperty("it.db.url");
+        String database = ("portcullis_it_" + name + "_" + Long.toString(System.nanoTime(), 36)).toLowerCase()
+                .replaceAll("[^a-z0-9_]", "_");
+        String admin = base.substring(0, base.lastIndexOf('/') + 1) + "postgres";
+        try (Connection connection = DriverManager.getConnection(admin, System.getProperty("it.db.user"),
+                System.getProperty("it.db.password"));
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the test database " + database + " at " + admin, e);
+        }
+        return Map.of(
+                "DB_URL", base.substring(0, base.lastIndexOf('/') + 1) + database,
+                "DB_USER", System.getProperty("it.db.user"),
+                "DB_PASSWORD", System.getProperty("it.db.password"),
+                "DB_DATASOURCE_CLASS", System.getProperty("it.db.datasourceClass"));
+    }
+}
