@@ -112,7 +112,7 @@ public final class PayaraMicro implements AutoCloseable {
             String members = String.join(",", gridMembers.stream().map(p -> "127.0.0.1:" + p).toList());
             List<String> command = new ArrayList<>(List.of(
                     javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC",
-                    "-Dhazelcast.phone.home.enabled=false",
+                    "-Dhazelcast.phone.home.enabled=false", "-Dhazelcast.socket.bind.any=false",
                     "-jar", property("payara.microJar"),
                     "--deploy", property("portcullis.war"),
                     "--contextroot", "/",

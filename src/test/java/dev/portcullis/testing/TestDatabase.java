@@ -12,12 +12,30 @@ import java.util.Map;
  */
 public final class TestDatabase {
 
+    private static boolean oldRunsDropped;
+
     private TestDatabase() {
     }
 
     public static boolean isPostgres() {
         String url = System.getProperty("it.db.url", "");
         return !url.isBlank();
+    }
+
+    private static synchronized void dropDatabasesOfEarlierRuns(Statement statement) throws SQLException {
+        if (oldRunsDropped) {
+            return;
+        }
+        oldRunsDropped = true;
+        var names = new java.util.ArrayList<String>();
+        try (var rows = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'portcullis\\_it\\_%'")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        for (String name : names) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
     }
 
     /** Environment variables that point a new server at its own, empty database. */
@@ -32,6 +50,7 @@ public final class TestDatabase {
         try (Connection connection = DriverManager.getConnection(admin, System.getProperty("it.db.user"),
                 System.getProperty("it.db.password"));
              Statement statement = connection.createStatement()) {
+            dropDatabasesOfEarlierRuns(statement);
             statement.execute("CREATE DATABASE " + database);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create the test database " + database + " at " + admin, e);
