@@ -1,6 +1,10 @@
 package dev.portcullis.security;
 
+import dev.portcullis.errors.ApiFailure;
 import dev.portcullis.errors.InvalidApiKey;
+import dev.portcullis.ratelimit.control.LimitOverride;
+import dev.portcullis.ratelimit.control.RateLimitExceeded;
+import dev.portcullis.ratelimit.control.RateLimiter;
 import dev.portcullis.keys.control.ApiKeys;
 import dev.portcullis.keys.control.KeyCredential;
 import dev.portcullis.keys.control.KeyFormat;
@@ -23,7 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * {@code Authorization: Bearer <credential>}: API keys are recognised by their prefix, checked by
  * checksum and found by hash; JWTs are verified by signature. Either way the result is the one
- * {@link Caller}. Every reason to refuse a key gives the same 401.
+ * {@link Caller}. Every reason to refuse a key gives the same 401. Refused credentials are counted per
+ * client address; an address with too many gets 429 before any lookup, so keys cannot be guessed.
  */
 @Provider
 @ApplicationScoped
@@ -47,6 +52,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Inject
     ApiKeys keys;
 
+    @Inject
+    RateLimiter limiter;
+
     @Override
     public void filter(ContainerRequestContext request) {
         Access access = accessByMethod.computeIfAbsent(resource.getResourceMethod(), AuthenticationFilter::access);
@@ -57,15 +65,27 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if (header == null && access == Access.OPTIONAL) {
             return;
         }
-        String credential = bearer(header);
+        long blocked = limiter.blockedFor(caller.clientAddress());
+        if (blocked > 0) {
+            throw new RateLimitExceeded(blocked);
+        }
+        try {
+            authenticate(bearer(header));
+        } catch (ApiFailure refused) {
+            long wait = header == null ? 0 : limiter.authenticationFailed(caller.clientAddress());
+            throw wait > 0 ? new RateLimitExceeded(wait) : refused;
+        }
+        request.setSecurityContext(new CallerSecurityContext(caller, request.getSecurityContext().isSecure()));
+    }
+
+    private void authenticate(String credential) {
         if (format.claimsToBeKey(credential)) {
             KeyCredential key = keys.authenticate(credential).orElseThrow(InvalidApiKey::new);
             caller.apiKey(key.keyId(), key.tenantId(), key.role(), key.scopes(), key.environment(),
-                    key.type() == KeyType.TENANT);
+                    key.type() == KeyType.TENANT, new LimitOverride(key.perMinute(), key.perDay()));
         } else {
             throw new InvalidApiKey();
         }
-        request.setSecurityContext(new CallerSecurityContext(caller, request.getSecurityContext().isSecure()));
     }
 
     private static String bearer(String header) {

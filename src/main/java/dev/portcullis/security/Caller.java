@@ -1,5 +1,6 @@
 package dev.portcullis.security;
 
+import dev.portcullis.ratelimit.control.LimitOverride;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 import java.util.Set;
@@ -24,8 +25,12 @@ public class Caller {
     private Environment environment = Environment.LIVE;
     private boolean tenantBound;
     private JsonWebToken token;
+    private LimitOverride limitOverride = LimitOverride.NONE;
+    private String clientAddress;
 
-    void apiKey(String keyId, String tenantId, Role role, Set<String> scopes, Environment environment, boolean tenantBound) {
+    void apiKey(String keyId, String tenantId, Role role, Set<String> scopes, Environment environment, boolean tenantBound,
+                LimitOverride limitOverride) {
+        this.limitOverride = limitOverride;
         this.credential = Credential.API_KEY;
         this.subject = keyId;
         this.homeTenantId = tenantId;
@@ -44,6 +49,10 @@ public class Caller {
         this.role = role;
         this.environment = environment;
         this.token = token;
+    }
+
+    void from(String clientAddress) {
+        this.clientAddress = clientAddress;
     }
 
     void actFor(String tenantId) {
@@ -101,6 +110,16 @@ public class Caller {
     /** Tenant keys ({@code tk_…}) never act for another tenant. */
     public boolean isTenantBound() {
         return tenantBound;
+    }
+
+    /** The key's own rate limits, if it has any. */
+    public LimitOverride limitOverride() {
+        return limitOverride;
+    }
+
+    /** The client's address as the transport filter resolved it (behind trusted proxies: the real client). */
+    public String clientAddress() {
+        return clientAddress;
     }
 
     public Optional<JsonWebToken> token() {

@@ -1,7 +1,7 @@
 package dev.portcullis.tenants;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.testing.PayaraMicro;
 import dev.portcullis.testing.Portcullis;
@@ -10,35 +10,76 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Its own server (no configured admin key, its own data): the generated bootstrap key is printed once,
- * and everything, that key included, survives a restart.
+ * A server of its own (no configured admin key, its own data) that each test restarts: what was
+ * stored before the restart must be there after it.
  */
 class RestartIT {
 
-    private static final Pattern PRINTED_KEY = Pattern.compile("Platform-admin API key \\(shown only this once, store it now\\): (sk_live_[A-Za-z0-9]{38})");
+    private static final Pattern PRINTED_KEY = Pattern.compile(
+            "Platform-admin API key \\(shown only this once, store it now\\): (sk_live_[A-Za-z0-9]{38})");
+    private static PayaraMicro server;
+    private static String printedKey;
+
+    @BeforeAll
+    static void startWithoutAConfiguredAdminKey() {
+        Map<String, String> environment = new HashMap<>(TestDatabase.fresh("restart"));
+        environment.put("PORTCULLIS_CLOCK_ADJUSTABLE", "true");
+        server = PayaraMicro.start("restart", environment);
+        Matcher printed = PRINTED_KEY.matcher(server.logText());
+        printedKey = printed.find() ? printed.group(1) : null;
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
 
     @Test
-    void aGeneratedBootstrapKeyIsPrintedOnceAndDataSurvivesARestart() {
-        Map<String, String> environment = new HashMap<>(TestDatabase.fresh("restart"));
-        try (PayaraMicro server = PayaraMicro.start("restart", environment)) {
-            Matcher printed = PRINTED_KEY.matcher(server.logText());
-            assertNotNull(printed.find() ? printed.group(1) : null, "the generated key was not printed");
-            String adminKey = printed.group(1);
-            Portcullis portcullis = new Portcullis(server, adminKey);
+    void aGeneratedBootstrapKeyIsPrintedOnceAndStillWorksAfterARestart() {
+        assertTrue(printedKey != null, "no platform-admin key was printed at first start");
+        Portcullis portcullis = new Portcullis(server, printedKey);
+        assertEquals("tenant_platform", portcullis.get("/v1/health", printedKey).string("tenant_id"));
 
-            var tenant = portcullis.newTenant();
-            String member = portcullis.newKey(tenant.adminKey(), "{\"name\":\"survivor\",\"role\":\"member\"}").string("key");
+        server.restart();
 
-            server.restart();
+        assertEquals(1, occurrences(server.logText(), printedKey), "printed again after the restart");
+        assertEquals("tenant_platform", portcullis.get("/v1/health", printedKey).string("tenant_id"));
+    }
 
-            assertEquals(1, occurrences(server.logText(), adminKey), "printed again after the restart");
-            assertEquals(tenant.id(), portcullis.get("/v1/health", member).string("tenant_id"));
-            assertEquals(200, portcullis.get("/v1/tenants/" + tenant.id(), adminKey).status());
-            assertEquals(2, portcullis.get("/v1/keys", tenant.adminKey()).data().size());
+    @Test
+    void tenantsAndKeysSurviveARestart() {
+        Portcullis portcullis = new Portcullis(server, printedKey);
+        var tenant = portcullis.newTenant();
+        String member = portcullis.newKey(tenant.adminKey(), "{\"name\":\"survivor\",\"role\":\"member\"}").string("key");
+
+        server.restart();
+
+        assertEquals(tenant.id(), portcullis.get("/v1/health", member).string("tenant_id"));
+        assertEquals(200, portcullis.get("/v1/tenants/" + tenant.id(), printedKey).status());
+        assertEquals(2, portcullis.get("/v1/keys", tenant.adminKey()).data().size());
+    }
+
+    @Test
+    void aRestartDoesNotHandOutAFreshDay() {
+        Portcullis portcullis = new Portcullis(server, printedKey);
+        var tenant = portcullis.newTenant();
+        String key = portcullis.newKey(tenant.adminKey(), "{\"name\":\"quota\",\"rate_limit\":{\"per_day\":5}}").string("key");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, portcullis.get("/v1/health", key).status());
         }
+
+        server.restart();
+
+        var afterRestart = portcullis.get("/v1/health", key);
+        assertEquals(200, afterRestart.status());
+        assertEquals("1", afterRestart.header("X-RateLimit-Remaining"), "the day's count was reloaded: 4 of 5 used");
+        assertEquals(200, portcullis.get("/v1/health", key).status());
+        assertEquals(429, portcullis.get("/v1/health", key).status());
     }
 
     private static int occurrences(String text, String needle) {

@@ -155,6 +155,9 @@ public final class PayaraMicro implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+            if (deploymentFailed()) {
+                throw new IllegalStateException("Portcullis failed to deploy on " + name + "; see " + log());
+            }
             try {
                 process.onExit().get(250, TimeUnit.MILLISECONDS);
                 throw new IllegalStateException("Payara Micro " + name + " exited with " + process.exitValue()
@@ -166,6 +169,11 @@ public final class PayaraMicro implements AutoCloseable {
             }
         }
         throw new IllegalStateException("Payara Micro " + name + " was not ready within " + READY_TIMEOUT + "; see " + log());
+    }
+
+    private boolean deploymentFailed() {
+        String log = logText();
+        return log.contains("Exception while loading the app") || log.contains("Startup of context  failed");
     }
 
     public static int freePort() {

@@ -107,8 +107,8 @@ public final class Portcullis {
     }
 
     /** Creates a key with the given JSON body using {@code creatorKey}; fails unless 201. */
-    public Reply newKey(String creatorKey, String body) {
-        return expect(post("/v1/keys", creatorKey, body), 201);
+    public Reply newKey(String creatorKey, String body, String... headers) {
+        return expect(post("/v1/keys", creatorKey, body, headers), 201);
     }
 
     /** SQL statements the server has run for HTTP requests so far. */

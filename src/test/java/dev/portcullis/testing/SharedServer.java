@@ -34,6 +34,9 @@ public final class SharedServer implements ParameterResolver {
         Map<String, String> environment = new HashMap<>(TestDatabase.fresh(name));
         environment.put("PORTCULLIS_BOOTSTRAP_ADMIN_KEY", adminKey);
         environment.put("PORTCULLIS_CLOCK_ADJUSTABLE", "true");
+        // Many tests send bad credentials on purpose, all from 127.0.0.1.
+        environment.put("RATELIMIT_FAILED_AUTH_PER_MINUTE", "100000");
+        environment.put("RATELIMIT_FAILED_AUTH_PER_DAY", "10000000");
         return environment;
     }
 

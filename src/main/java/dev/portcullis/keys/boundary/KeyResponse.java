@@ -1,6 +1,7 @@
 package dev.portcullis.keys.boundary;
 
 import dev.portcullis.keys.entity.ApiKey;
+import dev.portcullis.ratelimit.boundary.RateLimitBody;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 
@@ -11,15 +12,19 @@ import java.time.Instant;
 @JsonbPropertyOrder({"id", "key", "tenantId", "name", "type", "environment", "role", "prefix", "last4", "status"})
 public record KeyResponse(String id, String key, String tenantId, String name, String type, String environment,
                           String role, String prefix, String last4, String status, Instant expiresAt,
-                          Instant lastUsedAt, Instant revokedAt, Instant createdAt) {
+                          RateLimitBody rateLimit, Instant lastUsedAt, Instant revokedAt, Instant createdAt) {
 
-    public static KeyResponse from(ApiKey key, Instant now) {
-        return withSecret(key, null, now);
+    /** {@code lastUsedAt}: the newest of the stored value and the live counter, which is ahead of it. */
+    public static KeyResponse from(ApiKey key, Instant now, Instant lastUsedAt) {
+        return withSecret(key, null, now, lastUsedAt);
     }
 
-    public static KeyResponse withSecret(ApiKey key, String secret, Instant now) {
+    public static KeyResponse withSecret(ApiKey key, String secret, Instant now, Instant lastUsedAt) {
+        Instant lastUsed = key.lastUsedAt() == null || (lastUsedAt != null && lastUsedAt.isAfter(key.lastUsedAt()))
+                ? lastUsedAt : key.lastUsedAt();
         return new KeyResponse(key.id(), secret, key.tenantId(), key.name(), key.type().value(),
                 key.environment().value(), key.role().value(), key.prefix(), key.last4(), key.status(now),
-                key.expiresAt(), key.lastUsedAt(), key.revokedAt(), key.createdAt());
+                key.expiresAt(), RateLimitBody.from(key.perMinute(), key.perDay()), lastUsed, key.revokedAt(),
+                key.createdAt());
     }
 }

@@ -7,9 +7,16 @@ import dev.portcullis.errors.ValidationFailed;
 import dev.portcullis.keys.control.ApiKeys;
 import dev.portcullis.keys.entity.ApiKey;
 import dev.portcullis.keys.entity.KeyType;
+import dev.portcullis.ratelimit.boundary.RateLimitBody;
+import dev.portcullis.ratelimit.control.Counter;
+import dev.portcullis.ratelimit.control.LimitOverride;
+import dev.portcullis.ratelimit.control.Limits;
+import dev.portcullis.ratelimit.control.Plans;
+import dev.portcullis.ratelimit.control.RateLimiter;
 import dev.portcullis.security.Caller;
 import dev.portcullis.security.Environment;
 import dev.portcullis.security.Role;
+import dev.portcullis.tenants.control.Tenants;
 import dev.portcullis.tenants.entity.Tenant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,6 +36,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /** {@code /v1/keys}: a tenant admin manages the keys of the tenant the request acts for. */
 @Path("v1/keys")
@@ -43,6 +52,15 @@ public class KeysResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Tenants tenants;
+
+    @Inject
+    Plans plans;
+
+    @Inject
+    RateLimiter limiter;
 
     @POST
     @Transactional
@@ -66,9 +84,11 @@ public class KeysResource {
         if (environment != caller.environment() && caller.environment() == Environment.TEST) {
             throw new ValidationFailed("environment", "A test credential can only create test keys");
         }
+        LimitOverride override = allowedOverride(body.rateLimit());
         ApiKeys.Issued issued = keys.create(caller.tenantId(), name, type, environment, role, expiresAt);
+        issued.key().limitTo(override.perMinute(), override.perDay(), keys.now());
         return Response.created(uri.getAbsolutePathBuilder().path(issued.key().id()).build())
-                .entity(KeyResponse.withSecret(issued.key(), issued.secret(), keys.now()))
+                .entity(KeyResponse.withSecret(issued.key(), issued.secret(), keys.now(), null))
                 .build();
     }
 
@@ -77,15 +97,17 @@ public class KeysResource {
     public Page<KeyResponse> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         int size = Page.limit(limit);
         Instant now = keys.now();
-        return Page.of(keys.page(caller.tenantId(), Page.Position.decode(cursor), size), size,
-                key -> KeyResponse.from(key, now), key -> new Page.Position(key.createdAt(), key.id()));
+        List<ApiKey> page = keys.page(caller.tenantId(), Page.Position.decode(cursor), size);
+        Map<String, long[]> live = limiter.current(page.stream().map(ApiKey::id).toList());
+        return Page.of(page, size, key -> KeyResponse.from(key, now, lastUsed(live.get(key.id()))),
+                key -> new Page.Position(key.createdAt(), key.id()));
     }
 
     @GET
     @Path("{id}")
     @Transactional
     public KeyResponse get(@PathParam("id") String id) {
-        return KeyResponse.from(keys.get(caller.tenantId(), id), keys.now());
+        return respond(keys.get(caller.tenantId(), id));
     }
 
     @PATCH
@@ -98,7 +120,12 @@ public class KeysResource {
         if (name != null) {
             key.rename(name, keys.now());
         }
-        return KeyResponse.from(key, keys.now());
+        if (body.rateLimit() != null) {
+            LimitOverride override = allowedOverride(body.rateLimit());
+            key.limitTo(override.perMinute(), override.perDay(), keys.now());
+            keys.changed(key);
+        }
+        return respond(key);
     }
 
     @DELETE
@@ -107,5 +134,26 @@ public class KeysResource {
     public Response revoke(@PathParam("id") String id) {
         keys.revoke(keys.get(caller.tenantId(), id));
         return Response.noContent().build();
+    }
+
+    private KeyResponse respond(ApiKey key) {
+        return KeyResponse.from(key, keys.now(), lastUsed(limiter.current(List.of(key.id())).get(key.id())));
+    }
+
+    private static Instant lastUsed(long[] counter) {
+        return counter == null || Counter.lastUsedMillis(counter) == 0 ? null : Instant.ofEpochMilli(Counter.lastUsedMillis(counter));
+    }
+
+    /** Tenant admins may only lower their key's limits below the tenant's; platform admins set any. */
+    private LimitOverride allowedOverride(RateLimitBody body) {
+        if (body == null) {
+            return LimitOverride.NONE;
+        }
+        LimitOverride override = body.validated();
+        Limits tenantLimits = plans.of(tenants.view(caller.tenantId()).orElseThrow());
+        if (!caller.isPlatformAdmin() && !override.over(tenantLimits).within(tenantLimits)) {
+            throw InsufficientPermissions.requiringRole(Role.PLATFORM_ADMIN.value());
+        }
+        return override;
     }
 }

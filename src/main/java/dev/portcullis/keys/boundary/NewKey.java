@@ -1,4 +1,7 @@
 package dev.portcullis.keys.boundary;
 
-public record NewKey(String name, String environment, String role, String type, String expiresAt) {
+import dev.portcullis.ratelimit.boundary.RateLimitBody;
+
+public record NewKey(String name, String environment, String role, String type, String expiresAt,
+                     RateLimitBody rateLimit) {
 }

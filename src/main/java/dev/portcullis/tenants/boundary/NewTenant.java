@@ -1,4 +1,7 @@
 package dev.portcullis.tenants.boundary;
 
-public record NewTenant(String name, String plan) {
+import dev.portcullis.ratelimit.boundary.RateLimitBody;
+
+/** {@code rate_limit}: the tenant's own numbers (custom enterprise terms), instead of its plan's. */
+public record NewTenant(String name, String plan, RateLimitBody rateLimit) {
 }

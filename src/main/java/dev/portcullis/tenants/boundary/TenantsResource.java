@@ -49,6 +49,9 @@ public class TenantsResource {
         String name = Require.text("name", body.name(), 200);
         String plan = body.plan() == null ? Plan.FREE : body.plan();
         Tenant tenant = tenants.create(name, plan);
+        if (body.rateLimit() != null) {
+            tenants.limit(tenant, body.rateLimit().validated());
+        }
         return Response.created(uri.getAbsolutePathBuilder().path(tenant.id()).build())
                 .entity(TenantResponse.from(tenant)).build();
     }
@@ -89,6 +92,9 @@ public class TenantsResource {
         }
         if (body.status() != null) {
             tenants.changeStatus(tenant, body.status());
+        }
+        if (body.rateLimit() != null) {
+            tenants.limit(tenant, body.rateLimit().validated());
         }
         return TenantResponse.from(tenant);
     }

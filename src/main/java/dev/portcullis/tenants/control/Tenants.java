@@ -6,6 +6,7 @@ import dev.portcullis.cluster.Invalidations;
 import dev.portcullis.cluster.NodeCache;
 import dev.portcullis.errors.NotFound;
 import dev.portcullis.errors.ValidationFailed;
+import dev.portcullis.ratelimit.control.LimitOverride;
 import dev.portcullis.ratelimit.entity.Plan;
 import dev.portcullis.tenants.entity.Tenant;
 import jakarta.annotation.PostConstruct;
@@ -80,6 +81,11 @@ public class Tenants {
 
     public void changePlan(Tenant tenant, String plan) {
         tenant.changePlan(existingPlan(plan), clock.instant());
+        changed(tenant);
+    }
+
+    public void limit(Tenant tenant, LimitOverride limits) {
+        tenant.limitTo(limits.perMinute(), limits.perDay(), clock.instant());
         changed(tenant);
     }
 

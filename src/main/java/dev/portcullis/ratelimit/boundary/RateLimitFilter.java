@@ -1,0 +1,77 @@
+package dev.portcullis.ratelimit.boundary;
+
+import dev.portcullis.ratelimit.control.Decision;
+import dev.portcullis.ratelimit.control.Plans;
+import dev.portcullis.ratelimit.control.RateLimitExceeded;
+import dev.portcullis.ratelimit.control.RateLimiter;
+import dev.portcullis.security.Caller;
+import dev.portcullis.tenants.control.Tenants;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Charges every authenticated request to its subject, with the limits of the caller's own tenant
+ * (a platform admin acting for a tenant spends the platform's quota), and puts the rate-limit headers
+ * on the response, whatever its status.
+ */
+@Provider
+@ApplicationScoped
+@Priority(Priorities.AUTHENTICATION + 300)
+public class RateLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    private static final String DECISION = Decision.class.getName();
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Tenants tenants;
+
+    @Inject
+    Plans plans;
+
+    @Inject
+    RateLimiter limiter;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (!caller.isAuthenticated()) {
+            return;
+        }
+        var tenant = tenants.view(caller.homeTenantId()).orElseThrow();
+        Decision decision = limiter.charge(caller.subject(), caller.homeTenantId(),
+                caller.limitOverride().over(plans.of(tenant)));
+        if (decision == null) {
+            return;
+        }
+        request.setProperty(DECISION, decision);
+        if (!decision.admitted()) {
+            throw new RateLimitExceeded(decision.retryAfter());
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!(request.getProperty(DECISION) instanceof Decision decision)) {
+            return;
+        }
+        MultivaluedMap<String, Object> headers = response.getHeaders();
+        headers.putSingle("X-RateLimit-Limit", decision.limit());
+        headers.putSingle("X-RateLimit-Remaining", decision.remaining());
+        headers.putSingle("X-RateLimit-Reset", decision.reset());
+        headers.putSingle("RateLimit-Policy", decision.limits().policy());
+        headers.putSingle("RateLimit", decision.rateLimitField(limiter.nowEpochSecond()));
+        if (!decision.admitted()) {
+            headers.putSingle(HttpHeaders.RETRY_AFTER, decision.retryAfter());
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.portcullis.ratelimit.boundary;
+
+import dev.portcullis.errors.ValidationFailed;
+import dev.portcullis.ratelimit.control.Counter;
+import dev.portcullis.ratelimit.control.RateLimiter;
+import dev.portcullis.ratelimit.control.UsageLedger;
+import dev.portcullis.ratelimit.entity.DailyUsage;
+import dev.portcullis.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /v1/usage?from=YYYY-MM-DD&to=YYYY-MM-DD}: requests admitted and refused per subject (key or
+ * user) per UTC day, for the tenant the request acts for (platform admins choose it with
+ * {@code X-Tenant-ID}). Today's numbers are the live counters.
+ */
+@Path("v1/usage")
+@RequestScoped
+@RolesAllowed("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class UsageResource {
+
+    private static final int MAX_DAYS = 366;
+
+    public record DayUsage(String subjectId, String subjectType, String day, long allowed, long refused) {
+    }
+
+    public record Report(String tenantId, String from, String to, List<DayUsage> data) {
+    }
+
+    @Inject
+    UsageLedger ledger;
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    /** No transaction here: the ledger's flush commits its own before the rows are read. */
+    @GET
+    public Report usage(@QueryParam("from") String from, @QueryParam("to") String to) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate last = to == null ? today : date("to", to);
+        LocalDate first = from == null ? last.minusDays(6) : date("from", from);
+        if (first.isAfter(last) || first.plusDays(MAX_DAYS).isBefore(last)) {
+            throw new ValidationFailed("from", "from must not be after to, and at most " + MAX_DAYS + " days before it");
+        }
+        List<DailyUsage> rows = ledger.forTenant(caller.tenantId(), first.toEpochDay(), last.toEpochDay());
+        Map<String, long[]> live = limiter.current(rows.stream().filter(r -> r.day() == today.toEpochDay())
+                .map(DailyUsage::subjectId).toList());
+        List<DayUsage> data = rows.stream().map(row -> {
+            long[] counter = live.get(row.subjectId());
+            boolean current = counter != null && Counter.dayOf(counter) == row.day();
+            return new DayUsage(row.subjectId(), row.subjectId().substring(0, row.subjectId().indexOf('_')),
+                    row.date().toString(),
+                    current ? Math.max(row.allowed(), Counter.allowedToday(counter)) : row.allowed(),
+                    current ? Math.max(row.refused(), Counter.refusedToday(counter)) : row.refused());
+        }).toList();
+        return new Report(caller.tenantId(), first.toString(), last.toString(), data);
+    }
+
+    private static LocalDate date(String field, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ValidationFailed(field, field + " must be a date such as 2026-01-31");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.portcullis.ratelimit.control;
+
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Charges requests against the counters in the Data Grid map {@value #MAP}, one entry per subject
+ * (key id, user id, or {@code ip:<address>} for failed authentications). Every decision is one
+ * entry-processor call on the entry's owner, so it is atomic across all nodes.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    static final String MAP = "portcullis-rate-counters";
+    private static final Logger LOG = Logger.getLogger(RateLimiter.class.getName());
+    private static final String FAILED_AUTH = "ip:";
+
+    @Inject
+    HazelcastInstance grid;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    UsageLedger ledger;
+
+    @Inject
+    @ConfigProperty(name = "ratelimit.fail-open", defaultValue = "false")
+    boolean failOpen;
+
+    @Inject
+    @ConfigProperty(name = "ratelimit.failed-auth.per-minute", defaultValue = "30")
+    long failedAuthPerMinute;
+
+    @Inject
+    @ConfigProperty(name = "ratelimit.failed-auth.per-day", defaultValue = "1000")
+    long failedAuthPerDay;
+
+    private IMap<String, long[]> counters;
+    /** Addresses refused for failed authentications, until when (epoch ms); checked before any lookup. */
+    private final Map<String, Long> blocked = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void openCounters() {
+        try {
+            // Counters of subjects idle for two days are dropped; the day count is in the database.
+            grid.getConfig().addMapConfig(new MapConfig(MAP).setInMemoryFormat(InMemoryFormat.OBJECT)
+                    .setMaxIdleSeconds(2 * 24 * 3600).setBackupCount(1));
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Map configuration already present", e);
+        }
+        counters = grid.getMap(MAP);
+    }
+
+    /**
+     * Charges one request of {@code subject}. Null only when the store failed and
+     * {@code ratelimit.fail-open} is set: then the request goes through unmetered and without headers.
+     */
+    public Decision charge(String subject, String tenantId, Limits limits) {
+        long now = clock.millis();
+        try {
+            long[] encoded = counters.executeOnKey(subject, new ChargeProcessor(limits, now, null));
+            if (encoded == null) {
+                long[] persisted = ledger.persisted(subject, Counter.epochDay(now));
+                encoded = counters.executeOnKey(subject, new ChargeProcessor(limits, now, persisted));
+            }
+            ledger.charged(subject, tenantId,
+                    java.util.Arrays.copyOfRange(encoded, Decision.ENCODED_LENGTH, encoded.length));
+            return Decision.decode(encoded, limits);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Rate-limit store failed; " + (failOpen ? "admitting" : "refusing") + " the request", e);
+            if (failOpen) {
+                return null;
+            }
+            throw new RateLimitUnavailable();
+        }
+    }
+
+    /** Seconds the address must still wait after too many failed authentications, or 0. */
+    public long blockedFor(String address) {
+        Long until = blocked.get(address);
+        if (until == null) {
+            return 0;
+        }
+        long left = until - clock.millis();
+        if (left <= 0) {
+            blocked.remove(address, until);
+            return 0;
+        }
+        return Math.max(1, (left + 999) / 1000);
+    }
+
+    /** Counts a failed authentication from {@code address}; the seconds to wait if that was one too many, else 0. */
+    public long authenticationFailed(String address) {
+        long now = clock.millis();
+        Limits limits = new Limits(failedAuthPerMinute, failedAuthPerDay);
+        try {
+            long[] encoded = counters.executeOnKey(FAILED_AUTH + address,
+                    new ChargeProcessor(limits, now, Counter.fresh(Counter.epochDay(now), 0, 0)));
+            Decision decision = Decision.decode(encoded, limits);
+            if (decision.admitted()) {
+                return 0;
+            }
+            blocked.put(address, now + decision.retryAfter() * 1000);
+            return decision.retryAfter();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Rate-limit store failed while counting a failed authentication", e);
+            return 0;
+        }
+    }
+
+    public long nowEpochSecond() {
+        return Math.floorDiv(clock.millis(), 1000);
+    }
+
+    /** Current counters of these subjects, for usage reports and {@code last_used_at}. */
+    public Map<String, long[]> current(Collection<String> subjects) {
+        return subjects.isEmpty() ? Map.of() : counters.getAll(Set.copyOf(subjects));
+    }
+
+}

@@ -1,0 +1,184 @@
+package dev.portcullis.ratelimit.control;
+
+import dev.portcullis.database.Database;
+import dev.portcullis.ratelimit.entity.DailyUsage;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Keeps the database's day counts and keys' {@code last_used_at} in step with the Data Grid counters,
+ * in batches: each node remembers the newest counter state it was answered for each subject it charged
+ * and writes those every {@code ratelimit.flush-interval}, never once per request, and once more when
+ * the application stops. Writing needs no Data Grid call, so it also works while the grid shuts down.
+ * Counts are raised, never lowered, so nodes writing the same subject cannot undo each other.
+ */
+@ApplicationScoped
+public class UsageLedger {
+
+    private static final Logger LOG = Logger.getLogger(UsageLedger.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Resource(lookup = Database.JNDI_NAME)
+    DataSource dataSource;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "ratelimit.flush-interval", defaultValue = "PT5S")
+    Duration flushInterval;
+
+    /** The newest counter state seen on this node per subject charged since the last flush. */
+    private final Map<String, Seen> charged = new ConcurrentHashMap<>();
+
+    private record Seen(String tenantId, long[] state) {
+
+        Seen newer(Seen other) {
+            long[] a = state;
+            long[] b = other.state;
+            boolean otherIsNewer = Counter.dayOf(b) > Counter.dayOf(a) || (Counter.dayOf(b) == Counter.dayOf(a)
+                    && Counter.allowedToday(b) + Counter.refusedToday(b) >= Counter.allowedToday(a) + Counter.refusedToday(a));
+            return otherIsNewer ? other : this;
+        }
+    }
+    private ScheduledFuture<?> flushing;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        long every = flushInterval.toMillis();
+        flushing = scheduler.scheduleWithFixedDelay(this::flush, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Before the application context goes: by the time of {@code @PreDestroy} the DataSource is gone. */
+    void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
+        if (flushing != null) {
+            flushing.cancel(false);
+        }
+        flush();
+    }
+
+    void charged(String subject, String tenantId, long[] state) {
+        if (tenantId != null) {
+            charged.merge(subject, new Seen(tenantId, state), Seen::newer);
+        }
+    }
+
+    /** The persisted counts of a subject for a day, as a fresh counter state. */
+    long[] persisted(String subject, long epochDay) {
+        DailyUsage usage = em.find(DailyUsage.class, DailyUsage.id(subject, epochDay));
+        return Counter.fresh(epochDay, usage == null ? 0 : usage.allowed(), usage == null ? 0 : usage.refused());
+    }
+
+    /** Writes the counters of every subject charged here since the last flush. */
+    public void flush() {
+        if (charged.isEmpty()) {
+            return;
+        }
+        Map<String, Seen> batch = new HashMap<>();
+        charged.keySet().forEach(subject -> {
+            Seen seen = charged.remove(subject);
+            if (seen != null) {
+                batch.put(subject, seen);
+            }
+        });
+        try {
+            write(batch);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not write usage counts; will retry", e);
+            batch.forEach((subject, seen) -> charged.merge(subject, seen, Seen::newer));
+        }
+    }
+
+    /**
+     * Plain JDBC with portable SQL rather than JPA: this also runs while the application stops, when
+     * the container's EntityManager can no longer be used. Never called inside a JTA transaction.
+     */
+    private void write(Map<String, Seen> batch) {
+        long now = clock.millis();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement raise = connection.prepareStatement(
+                    "UPDATE usage_daily SET allowed = GREATEST(allowed, ?), refused = GREATEST(refused, ?), updated_at = ? WHERE id = ?");
+                 PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO usage_daily (id, subject_id, tenant_id, usage_day, allowed, refused, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement lastUsed = connection.prepareStatement(
+                    "UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)")) {
+                for (var entry : batch.entrySet()) {
+                    String subject = entry.getKey();
+                    long[] state = entry.getValue().state();
+                    String id = DailyUsage.id(subject, Counter.dayOf(state));
+                    raise.setLong(1, Counter.allowedToday(state));
+                    raise.setLong(2, Counter.refusedToday(state));
+                    raise.setLong(3, now);
+                    raise.setString(4, id);
+                    if (raise.executeUpdate() == 0) {
+                        insert.setString(1, id);
+                        insert.setString(2, subject);
+                        insert.setString(3, entry.getValue().tenantId());
+                        insert.setLong(4, Counter.dayOf(state));
+                        insert.setLong(5, Counter.allowedToday(state));
+                        insert.setLong(6, Counter.refusedToday(state));
+                        insert.setLong(7, now);
+                        insert.executeUpdate();
+                    }
+                    long used = Counter.lastUsedMillis(state);
+                    if (subject.startsWith("key_") && used > 0) {
+                        lastUsed.setLong(1, used);
+                        lastUsed.setString(2, subject);
+                        lastUsed.setLong(3, used);
+                        lastUsed.addBatch();
+                    }
+                }
+                lastUsed.executeBatch();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            // A row inserted meanwhile by another node ends up here too; the next flush updates it.
+            throw new IllegalStateException("Could not write usage counts", e);
+        }
+    }
+
+    /**
+     * Usage rows of a tenant between two UTC days (inclusive), after writing what this node holds.
+     * Call it outside a transaction: the write manages its own.
+     */
+    public List<DailyUsage> forTenant(String tenantId, long fromDay, long toDay) {
+        flush();
+        return em.createQuery("""
+                        select u from DailyUsage u where u.tenantId = :tenant and u.day between :from and :to
+                        order by u.day, u.subjectId""", DailyUsage.class)
+                .setParameter("tenant", tenantId)
+                .setParameter("from", fromDay)
+                .setParameter("to", toDay)
+                .getResultList();
+    }
+}
