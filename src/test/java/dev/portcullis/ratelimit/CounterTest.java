@@ -137,6 +137,15 @@ class CounterTest {
     }
 
     @Test
+    void aBillionPerMinuteIsStillCountedExactly() {
+        Limits huge = new Limits(Limits.MAX_PER_MINUTE, 5);
+        long[] state = fresh(T0);
+        burst(state, huge, T0, 5);
+        assertEquals(Decision.Window.DAY, charge(state, huge, T0).refusedBy());
+        assertEquals(Limits.MAX_PER_MINUTE - 1, charge(fresh(T0), huge, T0).minuteRemaining());
+    }
+
+    @Test
     void aRefusedMinuteRequestNamesTheSecondsUntilTheNextAdmission() {
         Limits limits = new Limits(60, 1000);
         long[] state = fresh(T0);

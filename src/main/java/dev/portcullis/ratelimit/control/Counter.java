@@ -16,14 +16,17 @@ package dev.portcullis.ratelimit.control;
  */
 public final class Counter {
 
-    static final int TAT_MICROS = 0;
+    static final int TAT_NANOS = 0;
     static final int DAY = 1;
     static final int DAY_ALLOWED = 2;
     static final int DAY_REFUSED = 3;
     static final int LAST_USED_MILLIS = 4;
     static final int LENGTH = 5;
 
-    private static final long MICROS_PER_MINUTE = 60_000_000L;
+    /** Nanoseconds keep the emission interval exact enough up to a billion requests a minute (60 ns). */
+    private static final long NANOS_PER_MINUTE = 60_000_000_000L;
+    private static final long NANOS_PER_MILLI = 1_000_000L;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long MILLIS_PER_DAY = 86_400_000L;
 
     private Counter() {
@@ -59,8 +62,8 @@ public final class Counter {
 
     /** Charges one request at {@code nowMillis}, updating {@code state} in place. */
     public static Decision charge(long[] state, Limits limits, long nowMillis) {
-        long now = nowMillis * 1000;
-        long interval = MICROS_PER_MINUTE / limits.perMinute();
+        long now = nowMillis * NANOS_PER_MILLI;
+        long interval = NANOS_PER_MINUTE / limits.perMinute();
         long tolerance = interval * (limits.perMinute() - 1);
         long today = epochDay(nowMillis);
         if (state[DAY] != today) {
@@ -70,24 +73,24 @@ public final class Counter {
         }
         long dayReset = (today + 1) * (MILLIS_PER_DAY / 1000);
         long nowSecond = Math.floorDiv(nowMillis, 1000);
-        long tat = Math.max(state[TAT_MICROS], now);
+        long tat = Math.max(state[TAT_NANOS], now);
 
         if (tat - now > tolerance) {
             state[DAY_REFUSED]++;
-            long retry = Math.max(1, ceilDiv(tat - tolerance - now, 1_000_000));
-            return new Decision(false, Decision.Window.MINUTE, limits, 0, ceilDiv(tat, 1_000_000),
+            long retry = Math.max(1, ceilDiv(tat - tolerance - now, NANOS_PER_SECOND));
+            return new Decision(false, Decision.Window.MINUTE, limits, 0, ceilDiv(tat, NANOS_PER_SECOND),
                     Math.max(0, limits.perDay() - state[DAY_ALLOWED]), dayReset, retry);
         }
         if (state[DAY_ALLOWED] >= limits.perDay()) {
             state[DAY_REFUSED]++;
             return new Decision(false, Decision.Window.DAY, limits, remaining(now, tat, interval, tolerance),
-                    ceilDiv(tat, 1_000_000), 0, dayReset, Math.max(1, dayReset - nowSecond));
+                    ceilDiv(tat, NANOS_PER_SECOND), 0, dayReset, Math.max(1, dayReset - nowSecond));
         }
-        state[TAT_MICROS] = tat + interval;
+        state[TAT_NANOS] = tat + interval;
         state[DAY_ALLOWED]++;
         state[LAST_USED_MILLIS] = nowMillis;
-        return new Decision(true, null, limits, remaining(now, state[TAT_MICROS], interval, tolerance),
-                ceilDiv(state[TAT_MICROS], 1_000_000), limits.perDay() - state[DAY_ALLOWED], dayReset, 0);
+        return new Decision(true, null, limits, remaining(now, state[TAT_NANOS], interval, tolerance),
+                ceilDiv(state[TAT_NANOS], NANOS_PER_SECOND), limits.perDay() - state[DAY_ALLOWED], dayReset, 0);
     }
 
     /** Requests that would be admitted right now, given the theoretical arrival time {@code tat}. */
