@@ -2,6 +2,9 @@ package dev.portcullis.security;
 
 import dev.portcullis.errors.ApiFailure;
 import dev.portcullis.errors.InvalidApiKey;
+import dev.portcullis.errors.InvalidToken;
+import dev.portcullis.sessions.control.AccessToken;
+import dev.portcullis.sessions.control.AccessTokens;
 import dev.portcullis.ratelimit.control.LimitOverride;
 import dev.portcullis.ratelimit.control.RateLimitExceeded;
 import dev.portcullis.ratelimit.control.RateLimiter;
@@ -55,6 +58,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Inject
     RateLimiter limiter;
 
+    @Inject
+    AccessTokens accessTokens;
+
     @Override
     public void filter(ContainerRequestContext request) {
         Access access = accessByMethod.computeIfAbsent(resource.getResourceMethod(), AuthenticationFilter::access);
@@ -78,13 +84,17 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         request.setSecurityContext(new CallerSecurityContext(caller, request.getSecurityContext().isSecure()));
     }
 
+    /** A value with a key prefix is an API key; anything else can only be one of our JWTs. */
     private void authenticate(String credential) {
         if (format.claimsToBeKey(credential)) {
             KeyCredential key = keys.authenticate(credential).orElseThrow(InvalidApiKey::new);
             caller.apiKey(key.keyId(), key.tenantId(), key.role(), key.scopes(), key.environment(),
                     key.type() == KeyType.TENANT, new LimitOverride(key.perMinute(), key.perDay()));
         } else {
-            throw new InvalidApiKey();
+            AccessToken token = accessTokens.authenticate(credential);
+            Role role = Role.of(token.role()).orElseThrow(InvalidToken::new);
+            Environment environment = Environment.of(token.environment()).orElseThrow(InvalidToken::new);
+            caller.session(token, token.getSubject(), token.tenantId(), role, environment);
         }
     }
 

@@ -82,6 +82,20 @@ class RestartIT {
         assertEquals(429, portcullis.get("/v1/health", key).status());
     }
 
+    @Test
+    void accessAndRefreshTokensStillWorkAfterARestart() {
+        Portcullis portcullis = new Portcullis(server, printedKey);
+        var tenant = portcullis.newTenant();
+        String email = "restart." + System.nanoTime() + "@example.com";
+        portcullis.newUser(tenant.adminKey(), email, "correct horse battery staple", "member");
+        var login = portcullis.login(email, "correct horse battery staple", tenant.id());
+
+        server.restart();
+
+        assertEquals(tenant.id(), portcullis.get("/v1/health", login.string("access_token")).string("tenant_id"));
+        assertEquals(200, portcullis.refresh(login.string("refresh_token")).status());
+    }
+
     private static int occurrences(String text, String needle) {
         int count = 0;
         for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {

@@ -111,6 +111,19 @@ public final class Portcullis {
         return expect(post("/v1/keys", creatorKey, body, headers), 201);
     }
 
+    /** A new user of the tenant {@code tenantAdminKey} belongs to; fails unless 201. */
+    public Reply newUser(String tenantAdminKey, String email, String password, String role) {
+        return expect(post("/v1/users", tenantAdminKey, json(Map.of("email", email, "password", password, "role", role))), 201);
+    }
+
+    public Reply login(String email, String password, String tenantId) {
+        return post("/v1/auth/login", null, json(Map.of("email", email, "password", password, "tenant_id", tenantId)));
+    }
+
+    public Reply refresh(String refreshToken) {
+        return post("/v1/auth/refresh", null, json(Map.of("refresh_token", refreshToken)));
+    }
+
     /** SQL statements the server has run for HTTP requests so far. */
     public long statementsDuringRequests() {
         Reply metrics = get("/metrics?scope=application", null, "Accept", "text/plain");

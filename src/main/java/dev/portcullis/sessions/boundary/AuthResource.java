@@ -1,0 +1,92 @@
+package dev.portcullis.sessions.boundary;
+
+import dev.portcullis.errors.Require;
+import dev.portcullis.errors.ValidationFailed;
+import dev.portcullis.security.Caller;
+import dev.portcullis.security.Environment;
+import dev.portcullis.security.Unauthenticated;
+import dev.portcullis.sessions.control.SigningKeys;
+import dev.portcullis.sessions.control.Sessions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code /v1/auth}: login, refresh and logout as the AudiModal seed describes them, the JWKS, and
+ * signing-key rotation. Login and refresh ignore any {@code Authorization} header a client sends along.
+ */
+@Path("v1/auth")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    SigningKeys signingKeys;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Path("login")
+    @Unauthenticated
+    public Response login(LoginRequest body) {
+        Require.body(body);
+        Environment environment = body.environment() == null ? Environment.LIVE
+                : Require.oneOf("environment", body.environment(), Environment::of, "live, test");
+        var issued = sessions.login(body.email(), body.password(), body.tenantId(), environment, caller.clientAddress());
+        return noStore(TokenResponse.from(issued));
+    }
+
+    @POST
+    @Path("refresh")
+    @Unauthenticated
+    public Response refresh(RefreshRequest body) {
+        Require.body(body);
+        return noStore(TokenResponse.from(sessions.refresh(Require.text("refresh_token", body.refreshToken(), 200))));
+    }
+
+    /** Ends the caller's session family: its refresh tokens and its access tokens stop working. */
+    @POST
+    @Path("logout")
+    public Response logout() {
+        String session = caller.token().map(token -> token.<String>getClaim("sid"))
+                .orElseThrow(() -> new ValidationFailed("Authorization", "logout ends a session; API keys are revoked instead"));
+        sessions.logout(session);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("jwks")
+    @Unauthenticated
+    public JsonObject jwks() {
+        return signingKeys.jwks();
+    }
+
+    @POST
+    @Path("signing-keys/rotate")
+    @RolesAllowed("platform_admin")
+    public JsonObject rotate() {
+        return Json.createObjectBuilder().add("kid", signingKeys.rotate()).build();
+    }
+
+    private static Response noStore(Object body) {
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        noStore.setNoTransform(false);
+        return Response.ok(body).cacheControl(noStore).build();
+    }
+}

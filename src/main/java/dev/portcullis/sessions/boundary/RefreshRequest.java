@@ -1,0 +1,4 @@
+package dev.portcullis.sessions.boundary;
+
+public record RefreshRequest(String refreshToken) {
+}

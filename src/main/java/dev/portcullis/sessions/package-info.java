@@ -1,0 +1,8 @@
+/**
+ * Sessions: login with email, password and tenant; JWT access tokens signed by Portcullis (RS256,
+ * the algorithm pinned, keys published as JWKS and rotatable); opaque refresh tokens rotated on every
+ * use, where presenting a spent one revokes its whole family. Access tokens are verified by the same
+ * pipeline as API keys and become the same {@link dev.portcullis.security.Caller}, with the verified
+ * token available as a MicroProfile {@link org.eclipse.microprofile.jwt.JsonWebToken}.
+ */
+package dev.portcullis.sessions;
