@@ -30,10 +30,16 @@ public final class NodeCache<V> {
     }
 
     public Optional<V> get(String key, Function<String, Optional<V>> load) {
+        return get(key, () -> { }, load);
+    }
+
+    /** The same, running {@code beforeLoad} (which may throw) only when the entry must be loaded. */
+    public Optional<V> get(String key, Runnable beforeLoad, Function<String, Optional<V>> load) {
         V cached = entries.get(key);
         if (cached != null) {
             return Optional.of(cached);
         }
+        beforeLoad.run();
         long before = invalidations.get();
         Optional<V> loaded = load.apply(key);
         if (loaded.isPresent() && invalidations.get() == before) {

@@ -31,7 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code Authorization: Bearer <credential>}: API keys are recognised by their prefix, checked by
  * checksum and found by hash; JWTs are verified by signature. Either way the result is the one
  * {@link Caller}. Every reason to refuse a key gives the same 401. Refused credentials are counted per
- * client address; an address with too many gets 429 before any lookup, so keys cannot be guessed.
+ * client address; an address with too many gets 429 instead of any further lookup, so keys cannot be
+ * guessed.
  */
 @Provider
 @ApplicationScoped
@@ -71,30 +72,40 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if (header == null && access == Access.OPTIONAL) {
             return;
         }
-        long blocked = limiter.blockedFor(caller.clientAddress());
-        if (blocked > 0) {
-            throw new RateLimitExceeded(blocked);
-        }
         try {
             authenticate(bearer(header));
+        } catch (RateLimitExceeded blocked) {
+            throw blocked;
         } catch (ApiFailure refused) {
-            long wait = header == null ? 0 : limiter.authenticationFailed(caller.clientAddress());
+            long wait = header == null ? 0 : limiter.authenticationFailed(caller.clientAddressText());
             throw wait > 0 ? new RateLimitExceeded(wait) : refused;
         }
-        request.setSecurityContext(new CallerSecurityContext(caller, request.getSecurityContext().isSecure()));
+        request.setSecurityContext(new CallerSecurityContext(caller, Boolean.TRUE.equals(request.getProperty(TransportFilter.SECURE))));
     }
 
     /** A value with a key prefix is an API key; anything else can only be one of our JWTs. */
     private void authenticate(String credential) {
         if (format.claimsToBeKey(credential)) {
-            KeyCredential key = keys.authenticate(credential).orElseThrow(InvalidApiKey::new);
+            KeyCredential key = keys.authenticate(credential, this::unlessBlocked).orElseThrow(InvalidApiKey::new);
             caller.apiKey(key.keyId(), key.tenantId(), key.role(), key.scopes(), key.environment(),
-                    key.type() == KeyType.TENANT, new LimitOverride(key.perMinute(), key.perDay()));
+                    key.type() == KeyType.TENANT, new LimitOverride(key.perMinute(), key.perDay()), key.allowlist());
         } else {
-            AccessToken token = accessTokens.authenticate(credential);
+            AccessToken token = accessTokens.authenticate(credential, this::unlessBlocked);
             Role role = Role.of(token.role()).orElseThrow(InvalidToken::new);
             Environment environment = Environment.of(token.environment()).orElseThrow(InvalidToken::new);
             caller.session(token, token.getSubject(), token.tenantId(), role, environment);
+        }
+    }
+
+    /**
+     * An address over its failed-authentication budget gets 429 instead of any lookup or signature
+     * check. Credentials this node has already verified still work: blocking stops guessing, not the
+     * legitimate clients behind the same address.
+     */
+    private void unlessBlocked() {
+        long blocked = limiter.blockedFor(caller.clientAddressText());
+        if (blocked > 0) {
+            throw new RateLimitExceeded(blocked);
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.portcullis.security;
 
+import dev.portcullis.allowlist.control.IpAllowlist;
 import dev.portcullis.ratelimit.control.LimitOverride;
 import jakarta.enterprise.context.RequestScoped;
+import java.net.InetAddress;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -26,11 +28,13 @@ public class Caller {
     private boolean tenantBound;
     private JsonWebToken token;
     private LimitOverride limitOverride = LimitOverride.NONE;
-    private String clientAddress;
+    private InetAddress clientAddress;
+    private IpAllowlist keyAllowlist = IpAllowlist.NONE;
 
     void apiKey(String keyId, String tenantId, Role role, Set<String> scopes, Environment environment, boolean tenantBound,
-                LimitOverride limitOverride) {
+                LimitOverride limitOverride, IpAllowlist keyAllowlist) {
         this.limitOverride = limitOverride;
+        this.keyAllowlist = keyAllowlist;
         this.credential = Credential.API_KEY;
         this.subject = keyId;
         this.homeTenantId = tenantId;
@@ -51,7 +55,7 @@ public class Caller {
         this.token = token;
     }
 
-    void from(String clientAddress) {
+    void from(InetAddress clientAddress) {
         this.clientAddress = clientAddress;
     }
 
@@ -118,8 +122,18 @@ public class Caller {
     }
 
     /** The client's address as the transport filter resolved it (behind trusted proxies: the real client). */
-    public String clientAddress() {
+    public InetAddress clientAddress() {
         return clientAddress;
+    }
+
+    /** The same, as text: what per-address counters are keyed by. */
+    public String clientAddressText() {
+        return clientAddress == null ? "unknown" : clientAddress.getHostAddress();
+    }
+
+    /** The key's own allowlist (empty: none). */
+    public IpAllowlist keyAllowlist() {
+        return keyAllowlist;
     }
 
     public Optional<JsonWebToken> token() {

@@ -1,5 +1,9 @@
 package dev.portcullis.security;
 
+import dev.portcullis.allowlist.control.Cidr;
+import dev.portcullis.allowlist.control.IpAllowlist;
+import dev.portcullis.errors.HttpsRequired;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,14 +11,30 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
+import java.net.InetAddress;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Resolves who is on the other end of the connection, once, before anything else uses it. */
+/**
+ * First of all: who the client is (behind trusted proxies, the real client) and whether it came over
+ * HTTPS. Plain HTTP is refused with 403 {@code HTTPS_REQUIRED} before any credential is looked at,
+ * unless the client is on loopback and {@code http.https.exempt-loopback} allows it (the default, so
+ * a local start can be curled). HTTPS responses carry HSTS.
+ */
 @Provider
+@PreMatching
 @ApplicationScoped
-@Priority(Priorities.AUTHENTICATION - 100)
-public class TransportFilter implements ContainerRequestFilter {
+@Priority(Priorities.AUTHENTICATION - 300)
+public class TransportFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    static final String SECURE = "portcullis.secure";
 
     @Context
     HttpServletRequest servletRequest;
@@ -22,8 +42,52 @@ public class TransportFilter implements ContainerRequestFilter {
     @Inject
     Caller caller;
 
+    @Inject
+    @ConfigProperty(name = "http.trusted-proxies")
+    Optional<String> trustedProxies;
+
+    @Inject
+    @ConfigProperty(name = "http.client-address-header", defaultValue = "X-Forwarded-For")
+    String addressHeader;
+
+    @Inject
+    @ConfigProperty(name = "http.https-only", defaultValue = "true")
+    boolean httpsOnly;
+
+    @Inject
+    @ConfigProperty(name = "http.https.exempt-loopback", defaultValue = "true")
+    boolean exemptLoopback;
+
+    @Inject
+    @ConfigProperty(name = "http.hsts", defaultValue = "max-age=31536000; includeSubDomains")
+    String hsts;
+
+    private Forwarding forwarding;
+
+    @PostConstruct
+    void readTrustedProxies() {
+        List<String> proxies = trustedProxies.map(list -> Arrays.stream(list.split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+        forwarding = new Forwarding(IpAllowlist.fromRequest("http.trusted-proxies", proxies), addressHeader);
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
-        caller.from(servletRequest.getRemoteAddr());
+        InetAddress peer = Cidr.address(servletRequest.getRemoteAddr());
+        InetAddress client = forwarding.client(peer, request.getHeaders().get(addressHeader));
+        boolean secure = forwarding.secure(request.getSecurityContext().isSecure(), peer,
+                request.getHeaders().get(Forwarding.PROTO));
+        caller.from(client);
+        request.setProperty(SECURE, secure);
+        if (httpsOnly && !secure && !(exemptLoopback && client.isLoopbackAddress())) {
+            throw new HttpsRequired();
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (Boolean.TRUE.equals(request.getProperty(SECURE)) && !hsts.isBlank()) {
+            response.getHeaders().putSingle("Strict-Transport-Security", hsts);
+        }
     }
 }

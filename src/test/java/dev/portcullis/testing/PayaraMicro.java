@@ -32,11 +32,14 @@ public final class PayaraMicro implements AutoCloseable {
     private final int gridPort;
     private final List<Integer> gridMembers;
     private final List<String> extraArguments;
+    private final boolean tls;
     private Process process;
     private int httpPort;
+    private int httpsPort;
 
     private PayaraMicro(String name, Map<String, String> environment, int gridPort, List<Integer> gridMembers,
-                        List<String> extraArguments) {
+                        List<String> extraArguments, boolean tls) {
+        this.tls = tls;
         this.name = name;
         this.directory = Path.of(System.getProperty("portcullis.testWorkDir", "target/it-servers"))
                 .resolve(name + "-" + System.nanoTime()).toAbsolutePath();
@@ -52,15 +55,30 @@ public final class PayaraMicro implements AutoCloseable {
         return start(name, environment, grid, List.of(grid), List.of());
     }
 
+    /** The same, also listening for HTTPS (Payara Micro's self-signed certificate) on {@link #httpsUri()}. */
+    public static PayaraMicro startWithTls(String name, Map<String, String> environment) {
+        int grid = freePort();
+        PayaraMicro server = new PayaraMicro(name, environment, grid, List.of(grid), List.of(), true);
+        server.startProcess();
+        return server;
+    }
+
     public static PayaraMicro start(String name, Map<String, String> environment, int gridPort, List<Integer> gridMembers,
                                     List<String> extraArguments) {
-        PayaraMicro server = new PayaraMicro(name, environment, gridPort, gridMembers, extraArguments);
+        PayaraMicro server = new PayaraMicro(name, environment, gridPort, gridMembers, extraArguments, false);
         server.startProcess();
         return server;
     }
 
     public URI baseUri() {
         return URI.create("http://127.0.0.1:" + httpPort);
+    }
+
+    public URI httpsUri() {
+        if (!tls) {
+            throw new IllegalStateException(name + " was started without TLS");
+        }
+        return URI.create("https://127.0.0.1:" + httpsPort);
     }
 
     public Path log() {
@@ -109,6 +127,7 @@ public final class PayaraMicro implements AutoCloseable {
         try {
             Files.createDirectories(directory);
             httpPort = freePort();
+            httpsPort = tls ? freePort() : 0;
             String members = String.join(",", gridMembers.stream().map(p -> "127.0.0.1:" + p).toList());
             List<String> command = new ArrayList<>(List.of(
                     javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC",
@@ -126,6 +145,9 @@ public final class PayaraMicro implements AutoCloseable {
                     "--prebootcommandfile", Path.of(property("portcullis.serverConfig"), "pre-boot-commands.txt").toString(),
                     "--rootdir", directory.resolve("root-" + System.nanoTime()).toString()));
             command.addAll(extraArguments);
+            if (tls) {
+                command.addAll(List.of("--sslport", String.valueOf(httpsPort)));
+            }
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(directory.toFile())
                     .redirectErrorStream(true)
@@ -141,8 +163,14 @@ public final class PayaraMicro implements AutoCloseable {
 
     /** Polls the health endpoint; waiting on the process itself doubles as the pause between polls. */
     private void awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest health = HttpRequest.newBuilder(baseUri().resolve("/v1/health")).timeout(Duration.ofSeconds(5)).build();
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        if (tls) {
+            client.sslContext(Portcullis.trustingEverything());
+        }
+        HttpClient http = client.build();
+        // Over TLS when the server has it: a server that refuses plain HTTP answers 403 there.
+        HttpRequest health = HttpRequest.newBuilder((tls ? httpsUri() : baseUri()).resolve("/v1/health"))
+                .timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             try {

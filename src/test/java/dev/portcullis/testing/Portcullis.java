@@ -21,15 +21,60 @@ public final class Portcullis {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+    /** Trusts the test server's self-signed certificate (hostname checks are off for the test JVM, see pom). */
+    private static final HttpClient HTTPS = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .sslContext(trustingEverything())
+            .build();
     private static final Pattern STATEMENTS = Pattern.compile(
             "portcullis_db_statements\\{[^}]*origin=\"request\"[^}]*}\\s+([0-9.E]+)");
 
     private final PayaraMicro server;
     private final String adminKey;
+    private final boolean tls;
 
     public Portcullis(PayaraMicro server, String adminKey) {
+        this(server, adminKey, false);
+    }
+
+    private Portcullis(PayaraMicro server, String adminKey, boolean tls) {
         this.server = server;
         this.adminKey = adminKey;
+        this.tls = tls;
+    }
+
+    /** The same server, over HTTPS. */
+    public Portcullis overTls() {
+        return new Portcullis(server, adminKey, true);
+    }
+
+    /** Where the server is now: a restart may move it to other ports. */
+    private URI base() {
+        return tls ? server.httpsUri() : server.baseUri();
+    }
+
+    static javax.net.ssl.SSLContext trustingEverything() {
+        try {
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+                @Override
+                public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                    return new java.security.cert.X509Certificate[0];
+                }
+            }}, null);
+            return context;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A new tenant and a live admin key of it. */
@@ -62,7 +107,7 @@ public final class Portcullis {
 
     /** {@code headers} are name, value pairs. A null key sends no Authorization header. */
     public Reply send(String method, String path, String key, String json, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.baseUri().resolve(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(path))
                 .timeout(Duration.ofSeconds(60))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
@@ -79,7 +124,7 @@ public final class Portcullis {
 
     public Reply send(HttpRequest request) {
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = (tls ? HTTPS : HTTP).send(request, HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException("Request to " + request.uri() + " failed", e);
@@ -90,7 +135,7 @@ public final class Portcullis {
     }
 
     public URI uri(String path) {
-        return server.baseUri().resolve(path);
+        return base().resolve(path);
     }
 
     public Tenant newTenant() {

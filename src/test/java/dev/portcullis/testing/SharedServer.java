@@ -37,6 +37,8 @@ public final class SharedServer implements ParameterResolver {
         // Many tests send bad credentials on purpose, all from 127.0.0.1.
         environment.put("RATELIMIT_FAILED_AUTH_PER_MINUTE", "100000");
         environment.put("RATELIMIT_FAILED_AUTH_PER_DAY", "10000000");
+        // Loopback and 10/8 act as proxies, so tests can present any client address in X-Forwarded-For.
+        environment.put("HTTP_TRUSTED_PROXIES", "127.0.0.1/32,::1/128,10.0.0.0/8");
         return environment;
     }
 

@@ -47,15 +47,16 @@ public class ApiKeys {
 
     /**
      * The hot path: structure and checksum first (no I/O), then SHA-256 and the node cache. Empty for
-     * anything that is not a live key; callers must not tell the cases apart.
+     * anything that is not a live key; callers must not tell the cases apart. {@code beforeLookup}
+     * runs only when the database must be asked, and may refuse by throwing.
      */
-    public Optional<KeyCredential> authenticate(String presented) {
+    public Optional<KeyCredential> authenticate(String presented, Runnable beforeLookup) {
         Optional<KeyFormat.Parsed> parsed = format.parse(presented);
         if (parsed.isEmpty()) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return cache.get(KeyFormat.hash(presented), this::load)
+        return cache.get(KeyFormat.hash(presented), beforeLookup, this::load)
                 .filter(credential -> credential.isValidAt(now))
                 .filter(credential -> parsed.get().tenantId() == null || parsed.get().tenantId().equals(credential.tenantId()));
     }
@@ -90,25 +91,34 @@ public class ApiKeys {
         return key;
     }
 
-    /** A key of this tenant; any other tenant's key is simply not found. */
-    public ApiKey get(String tenantId, String id) {
+    /**
+     * A key of this tenant that a credential of {@code viewer}'s environment may see: live credentials
+     * administer the keys of both environments, test credentials only test keys. Any other key is
+     * simply not found.
+     */
+    public ApiKey get(String tenantId, Environment viewer, String id) {
         ApiKey key = em.find(ApiKey.class, id);
-        if (key == null || !key.tenantId().equals(tenantId)) {
+        if (key == null || !key.tenantId().equals(tenantId) || !visibleTo(key, viewer)) {
             throw new NotFound("API key");
         }
         return key;
     }
 
-    public List<ApiKey> page(String tenantId, Page.Position after, int limit) {
+    public List<ApiKey> page(String tenantId, Environment viewer, Page.Position after, int limit) {
+        String environments = viewer == Environment.LIVE ? "" : " and k.environment = '" + viewer.value() + "'";
         return em.createQuery("""
                         select k from ApiKey k
-                        where k.tenantId = :tenant and (k.createdAt > :at or (k.createdAt = :at and k.id > :id))
-                        order by k.createdAt, k.id""", ApiKey.class)
+                        where k.tenantId = :tenant and (k.createdAt > :at or (k.createdAt = :at and k.id > :id))"""
+                        + environments + " order by k.createdAt, k.id", ApiKey.class)
                 .setParameter("tenant", tenantId)
                 .setParameter("at", after.createdAt())
                 .setParameter("id", after.id())
                 .setMaxResults(limit + 1)
                 .getResultList();
+    }
+
+    private static boolean visibleTo(ApiKey key, Environment viewer) {
+        return viewer == Environment.LIVE || key.environment() == viewer;
     }
 
     public void revoke(ApiKey key) {

@@ -10,7 +10,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 @Entity
@@ -129,8 +128,9 @@ public class ApiKey {
         updatedAt = now;
     }
 
-    public void allowIps(List<String> allowedIps, Instant now) {
-        this.allowedIps = allowedIps == null || allowedIps.isEmpty() ? null : String.join(",", allowedIps);
+    /** {@code allowedIps}: the canonical, comma-separated form; null for no restriction. */
+    public void allowIps(String allowedIps, Instant now) {
+        this.allowedIps = allowedIps;
         updatedAt = now;
     }
 
@@ -194,8 +194,8 @@ public class ApiKey {
         return scopes == null ? Set.of() : new LinkedHashSet<>(Arrays.asList(scopes.split(" ")));
     }
 
-    public List<String> allowedIps() {
-        return allowedIps == null ? List.of() : List.of(allowedIps.split(","));
+    public String allowedIps() {
+        return allowedIps;
     }
 
     public Long perMinute() {

@@ -5,6 +5,8 @@ import dev.portcullis.errors.ValidationFailed;
 import dev.portcullis.ratelimit.control.Limits;
 import dev.portcullis.ratelimit.control.Plans;
 import dev.portcullis.ratelimit.entity.Plan;
+import dev.portcullis.security.RequiresScope;
+import dev.portcullis.security.Scopes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -47,6 +49,7 @@ public class PlansResource {
 
     @GET
     @Transactional
+    @RequiresScope(Scopes.PLANS_READ)
     public PlanList list() {
         return new PlanList(plans.all().stream().map(PlanResponse::from).toList());
     }
@@ -54,6 +57,7 @@ public class PlansResource {
     @GET
     @Path("{name}")
     @Transactional
+    @RequiresScope(Scopes.PLANS_READ)
     public PlanResponse get(@PathParam("name") String name) {
         return PlanResponse.from(plans.get(name));
     }
@@ -61,6 +65,7 @@ public class PlansResource {
     @POST
     @RolesAllowed("platform_admin")
     @Transactional
+    @RequiresScope(Scopes.PLANS_MANAGE)
     public Response create(PlanBody body) {
         Require.body(body);
         String name = Require.text("name", body.name(), 64);
@@ -75,6 +80,7 @@ public class PlansResource {
     @Path("{name}")
     @RolesAllowed("platform_admin")
     @Transactional
+    @RequiresScope(Scopes.PLANS_MANAGE)
     public PlanResponse change(@PathParam("name") String name, PlanBody body) {
         Require.body(body);
         Plan plan = plans.get(name);

@@ -6,6 +6,8 @@ import dev.portcullis.ratelimit.control.RateLimiter;
 import dev.portcullis.ratelimit.control.UsageLedger;
 import dev.portcullis.ratelimit.entity.DailyUsage;
 import dev.portcullis.security.Caller;
+import dev.portcullis.security.RequiresScope;
+import dev.portcullis.security.Scopes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -54,6 +56,7 @@ public class UsageResource {
 
     /** No transaction here: the ledger's flush commits its own before the rows are read. */
     @GET
+    @RequiresScope(Scopes.USAGE_READ)
     public Report usage(@QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate last = to == null ? today : date("to", to);

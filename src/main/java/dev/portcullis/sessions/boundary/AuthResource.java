@@ -47,7 +47,7 @@ public class AuthResource {
         Require.body(body);
         Environment environment = body.environment() == null ? Environment.LIVE
                 : Require.oneOf("environment", body.environment(), Environment::of, "live, test");
-        var issued = sessions.login(body.email(), body.password(), body.tenantId(), environment, caller.clientAddress());
+        var issued = sessions.login(body.email(), body.password(), body.tenantId(), environment, caller.clientAddressText());
         return noStore(TokenResponse.from(issued));
     }
 

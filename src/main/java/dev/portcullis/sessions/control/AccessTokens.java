@@ -75,12 +75,18 @@ public class AccessTokens {
         return Jwt.sign(claims, keys.signingKid(), keys.signingKey());
     }
 
-    /** The hot path for session callers: signature (once per token per node), expiry, user, family. */
-    public AccessToken authenticate(String raw) {
+    /**
+     * The hot path for session callers: signature (once per token per node), expiry, user, family.
+     * {@code beforeVerifying} runs only for a token not verified here before, and may refuse by throwing.
+     */
+    public AccessToken authenticate(String raw, Runnable beforeVerifying) {
         Instant now = clock.instant();
         AccessToken remembered = verified.get(raw);
-        AccessToken token = remembered != null && remembered.getExpirationTime() > now.getEpochSecond() ? remembered
-                : Jwt.verify(raw, keys::verifying, issuer, audience, now);
+        boolean known = remembered != null && remembered.getExpirationTime() > now.getEpochSecond();
+        if (!known) {
+            beforeVerifying.run();
+        }
+        AccessToken token = known ? remembered : Jwt.verify(raw, keys::verifying, issuer, audience, now);
         if (token != remembered) {
             remember(raw, token);
         }

@@ -5,6 +5,8 @@ import dev.portcullis.errors.NotFound;
 import dev.portcullis.errors.Require;
 import dev.portcullis.ratelimit.entity.Plan;
 import dev.portcullis.security.Caller;
+import dev.portcullis.security.RequiresScope;
+import dev.portcullis.security.Scopes;
 import dev.portcullis.tenants.control.Tenants;
 import dev.portcullis.tenants.entity.Tenant;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,6 +46,7 @@ public class TenantsResource {
     @POST
     @RolesAllowed("platform_admin")
     @Transactional
+    @RequiresScope(Scopes.TENANTS_MANAGE)
     public Response create(NewTenant body, @Context UriInfo uri) {
         Require.body(body);
         String name = Require.text("name", body.name(), 200);
@@ -58,6 +61,7 @@ public class TenantsResource {
 
     @GET
     @Transactional
+    @RequiresScope(Scopes.TENANTS_READ)
     public Page<TenantResponse> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         int size = Page.limit(limit);
         Page.Position after = Page.Position.decode(cursor);
@@ -72,6 +76,7 @@ public class TenantsResource {
     @GET
     @Path("{id}")
     @Transactional
+    @RequiresScope(Scopes.TENANTS_READ)
     public TenantResponse get(@PathParam("id") String id) {
         return TenantResponse.from(visible(id));
     }
@@ -80,6 +85,7 @@ public class TenantsResource {
     @Path("{id}")
     @RolesAllowed("platform_admin")
     @Transactional
+    @RequiresScope(Scopes.TENANTS_MANAGE)
     public TenantResponse update(@PathParam("id") String id, TenantChange body) {
         Require.body(body);
         Tenant tenant = tenants.get(id);

@@ -2,6 +2,7 @@ package dev.portcullis.tenants.control;
 
 import dev.portcullis.Ids;
 import dev.portcullis.Page;
+import dev.portcullis.allowlist.control.IpAllowlist;
 import dev.portcullis.cluster.Invalidations;
 import dev.portcullis.cluster.NodeCache;
 import dev.portcullis.errors.NotFound;
@@ -86,6 +87,11 @@ public class Tenants {
 
     public void limit(Tenant tenant, LimitOverride limits) {
         tenant.limitTo(limits.perMinute(), limits.perDay(), clock.instant());
+        changed(tenant);
+    }
+
+    public void allowIps(Tenant tenant, IpAllowlist list) {
+        tenant.allowIps(list.stored(), clock.instant());
         changed(tenant);
     }
 

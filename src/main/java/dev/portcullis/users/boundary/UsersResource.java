@@ -5,6 +5,8 @@ import dev.portcullis.errors.InsufficientPermissions;
 import dev.portcullis.errors.Require;
 import dev.portcullis.errors.ValidationFailed;
 import dev.portcullis.security.Caller;
+import dev.portcullis.security.RequiresScope;
+import dev.portcullis.security.Scopes;
 import dev.portcullis.security.Role;
 import dev.portcullis.tenants.entity.Tenant;
 import dev.portcullis.users.control.Users;
@@ -43,6 +45,7 @@ public class UsersResource {
 
     @POST
     @Transactional
+    @RequiresScope(Scopes.USERS_MANAGE)
     public Response create(NewUser body, @Context UriInfo uri) {
         Require.body(body);
         Role role = body.role() == null ? Role.MEMBER : Require.oneOf("role", body.role(), Role::of, Role.names());
@@ -53,25 +56,28 @@ public class UsersResource {
 
     @GET
     @Transactional
+    @RequiresScope(Scopes.USERS_READ)
     public Page<UserResponse> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         int size = Page.limit(limit);
-        return Page.of(users.page(caller.tenantId(), Page.Position.decode(cursor), size), size, UserResponse::from,
+        return Page.of(users.page(caller.tenantId(), caller.environment(), Page.Position.decode(cursor), size), size, UserResponse::from,
                 user -> new Page.Position(user.createdAt(), user.id()));
     }
 
     @GET
     @Path("{id}")
     @Transactional
+    @RequiresScope(Scopes.USERS_READ)
     public UserResponse get(@PathParam("id") String id) {
-        return UserResponse.from(users.get(caller.tenantId(), id));
+        return UserResponse.from(users.get(caller.tenantId(), caller.environment(), id));
     }
 
     @PATCH
     @Path("{id}")
     @Transactional
+    @RequiresScope(Scopes.USERS_MANAGE)
     public UserResponse update(@PathParam("id") String id, UserChange body) {
         Require.body(body);
-        User user = users.get(caller.tenantId(), id);
+        User user = users.get(caller.tenantId(), caller.environment(), id);
         allowed(user.role());
         if (body.role() != null) {
             Role role = Require.oneOf("role", body.role(), Role::of, Role.names());
@@ -92,8 +98,9 @@ public class UsersResource {
     @DELETE
     @Path("{id}")
     @Transactional
+    @RequiresScope(Scopes.USERS_MANAGE)
     public Response delete(@PathParam("id") String id) {
-        User user = users.get(caller.tenantId(), id);
+        User user = users.get(caller.tenantId(), caller.environment(), id);
         allowed(user.role());
         users.delete(user);
         return Response.noContent().build();

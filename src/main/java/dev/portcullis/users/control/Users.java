@@ -98,20 +98,23 @@ public class Users {
         return user;
     }
 
-    public User get(String tenantId, String id) {
+    /** A user of this tenant and environment; any other user is simply not found. */
+    public User get(String tenantId, Environment environment, String id) {
         User user = em.find(User.class, id);
-        if (user == null || !user.tenantId().equals(tenantId)) {
+        if (user == null || !user.tenantId().equals(tenantId) || user.environment() != environment) {
             throw new NotFound("User");
         }
         return user;
     }
 
-    public List<User> page(String tenantId, Page.Position after, int limit) {
+    public List<User> page(String tenantId, Environment environment, Page.Position after, int limit) {
         return em.createQuery("""
                         select u from User u
-                        where u.tenantId = :tenant and (u.createdAt > :at or (u.createdAt = :at and u.id > :id))
+                        where u.tenantId = :tenant and u.environment = :environment
+                          and (u.createdAt > :at or (u.createdAt = :at and u.id > :id))
                         order by u.createdAt, u.id""", User.class)
                 .setParameter("tenant", tenantId)
+                .setParameter("environment", environment.value())
                 .setParameter("at", after.createdAt())
                 .setParameter("id", after.id())
                 .setMaxResults(limit + 1)

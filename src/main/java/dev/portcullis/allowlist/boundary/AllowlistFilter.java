@@ -1,0 +1,39 @@
+package dev.portcullis.allowlist.boundary;
+
+import dev.portcullis.errors.IpNotAllowed;
+import dev.portcullis.security.Caller;
+import dev.portcullis.tenants.control.Tenants;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * After authentication and tenant resolution, before rate limiting: the client address must be on
+ * the allowlist of the credential's own tenant and on the key's own list, wherever one is set.
+ */
+@Provider
+@ApplicationScoped
+@Priority(Priorities.AUTHENTICATION + 200)
+public class AllowlistFilter implements ContainerRequestFilter {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Tenants tenants;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (!caller.isAuthenticated()) {
+            return;
+        }
+        var tenantList = tenants.view(caller.homeTenantId()).orElseThrow().allowlist();
+        if (!tenantList.allows(caller.clientAddress()) || !caller.keyAllowlist().allows(caller.clientAddress())) {
+            throw new IpNotAllowed();
+        }
+    }
+}

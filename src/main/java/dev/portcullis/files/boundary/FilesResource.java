@@ -1,0 +1,96 @@
+package dev.portcullis.files.boundary;
+
+import dev.portcullis.Page;
+import dev.portcullis.errors.Require;
+import dev.portcullis.files.control.Files;
+import dev.portcullis.files.entity.StoredFile;
+import dev.portcullis.security.Caller;
+import dev.portcullis.security.RequiresScope;
+import dev.portcullis.security.Scopes;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+
+/** {@code /v1/files}: read-only callers read, members write; scoped keys need files:read / files:write. */
+@Path("v1/files")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class FilesResource {
+
+    public record NewFile(String name, String contentType, String content) {
+    }
+
+    @JsonbPropertyOrder({"id", "name", "contentType", "size", "environment", "tenantId", "createdAt", "content"})
+    public record FileResponse(String id, String name, String contentType, long size, String environment, String tenantId,
+                               Instant createdAt, String content) {
+
+        static FileResponse from(StoredFile file, boolean withContent) {
+            return new FileResponse(file.id(), file.name(), file.contentType(), file.size(), file.environment(),
+                    file.tenantId(), file.createdAt(), withContent ? file.content() : null);
+        }
+    }
+
+    @Inject
+    Files files;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @RolesAllowed("member")
+    @RequiresScope(Scopes.FILES_WRITE)
+    @Transactional
+    public Response create(NewFile body, @Context UriInfo uri) {
+        Require.body(body);
+        String name = Require.text("name", body.name(), 255);
+        String contentType = body.contentType() == null ? "text/plain" : Require.text("content_type", body.contentType(), 100);
+        String content = body.content() == null ? "" : body.content();
+        StoredFile file = files.store(caller.tenantId(), caller.environment(), name, contentType, content, caller.subject());
+        return Response.created(uri.getAbsolutePathBuilder().path(file.id()).build()).entity(FileResponse.from(file, false)).build();
+    }
+
+    @GET
+    @RolesAllowed("read_only")
+    @RequiresScope(Scopes.FILES_READ)
+    @Transactional
+    public Page<FileResponse> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        int size = Page.limit(limit);
+        return Page.of(files.page(caller.tenantId(), caller.environment(), Page.Position.decode(cursor), size), size,
+                file -> FileResponse.from(file, false), file -> new Page.Position(file.createdAt(), file.id()));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed("read_only")
+    @RequiresScope(Scopes.FILES_READ)
+    @Transactional
+    public FileResponse get(@PathParam("id") String id) {
+        return FileResponse.from(files.get(caller.tenantId(), caller.environment(), id), true);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed("member")
+    @RequiresScope(Scopes.FILES_WRITE)
+    @Transactional
+    public Response delete(@PathParam("id") String id) {
+        files.delete(files.get(caller.tenantId(), caller.environment(), id));
+        return Response.noContent().build();
+    }
+}
