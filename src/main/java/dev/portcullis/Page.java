@@ -2,10 +2,13 @@ package dev.portcullis;
 
 import dev.portcullis.errors.ValidationFailed;
 import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -51,6 +54,20 @@ public record Page<T>(List<T> data, String nextCursor) {
             throw new ValidationFailed("limit", "limit must be between 1 and " + MAX_LIMIT);
         }
         return requested;
+    }
+
+    /**
+     * Reads the rows of one page: those of {@code type} matching {@code filter} (JPQL on alias
+     * {@code e}, may be empty) after {@code after}, in creation order, one more than {@code limit}.
+     */
+    public static <E> List<E> fetch(EntityManager em, Class<E> type, String filter, Map<String, Object> parameters,
+                                    Position after, int limit) {
+        String where = filter.isEmpty() ? "" : filter + " and ";
+        TypedQuery<E> query = em.createQuery("select e from " + type.getSimpleName() + " e where " + where
+                + "(e.createdAt > :at or (e.createdAt = :at and e.id > :id)) order by e.createdAt, e.id", type);
+        parameters.forEach(query::setParameter);
+        return query.setParameter("at", after.createdAt()).setParameter("id", after.id())
+                .setMaxResults(limit + 1).getResultList();
     }
 
     /**

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 @ApplicationScoped
 public class Files {
@@ -39,17 +40,8 @@ public class Files {
     }
 
     public List<StoredFile> page(String tenantId, Environment environment, Page.Position after, int limit) {
-        return em.createQuery("""
-                        select f from StoredFile f
-                        where f.tenantId = :tenant and f.environment = :environment
-                          and (f.createdAt > :at or (f.createdAt = :at and f.id > :id))
-                        order by f.createdAt, f.id""", StoredFile.class)
-                .setParameter("tenant", tenantId)
-                .setParameter("environment", environment.value())
-                .setParameter("at", after.createdAt())
-                .setParameter("id", after.id())
-                .setMaxResults(limit + 1)
-                .getResultList();
+        return Page.fetch(em, StoredFile.class, "e.tenantId = :tenant and e.environment = :environment",
+                Map.of("tenant", tenantId, "environment", environment.value()), after, limit);
     }
 
     public void delete(StoredFile file) {

@@ -19,7 +19,6 @@ import dev.portcullis.security.Environment;
 import dev.portcullis.security.RequiresScope;
 import dev.portcullis.security.Role;
 import dev.portcullis.security.Scopes;
-import dev.portcullis.tenants.control.Tenants;
 import dev.portcullis.tenants.entity.Tenant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -64,9 +63,6 @@ public class KeysResource {
 
     @Inject
     Caller caller;
-
-    @Inject
-    Tenants tenants;
 
     @Inject
     Plans plans;
@@ -235,7 +231,7 @@ public class KeysResource {
             return LimitOverride.NONE;
         }
         LimitOverride override = body.validated();
-        Limits tenantLimits = plans.of(tenants.view(caller.tenantId()).orElseThrow());
+        Limits tenantLimits = plans.of(caller.tenantId());
         if (!caller.isPlatformAdmin() && !override.over(tenantLimits).within(tenantLimits)) {
             throw InsufficientPermissions.requiringRole(Role.PLATFORM_ADMIN.value());
         }

@@ -17,6 +17,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -105,16 +106,8 @@ public class ApiKeys {
     }
 
     public List<ApiKey> page(String tenantId, Environment viewer, Page.Position after, int limit) {
-        String environments = viewer == Environment.LIVE ? "" : " and k.environment = '" + viewer.value() + "'";
-        return em.createQuery("""
-                        select k from ApiKey k
-                        where k.tenantId = :tenant and (k.createdAt > :at or (k.createdAt = :at and k.id > :id))"""
-                        + environments + " order by k.createdAt, k.id", ApiKey.class)
-                .setParameter("tenant", tenantId)
-                .setParameter("at", after.createdAt())
-                .setParameter("id", after.id())
-                .setMaxResults(limit + 1)
-                .getResultList();
+        String filter = "e.tenantId = :tenant" + (viewer == Environment.LIVE ? "" : " and e.environment = '" + viewer.value() + "'");
+        return Page.fetch(em, ApiKey.class, filter, Map.of("tenant", tenantId), after, limit);
     }
 
     private static boolean visibleTo(ApiKey key, Environment viewer) {

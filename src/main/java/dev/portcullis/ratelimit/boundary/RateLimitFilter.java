@@ -5,7 +5,6 @@ import dev.portcullis.ratelimit.control.Plans;
 import dev.portcullis.ratelimit.control.RateLimitExceeded;
 import dev.portcullis.ratelimit.control.RateLimiter;
 import dev.portcullis.security.Caller;
-import dev.portcullis.tenants.control.Tenants;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,9 +33,6 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     Caller caller;
 
     @Inject
-    Tenants tenants;
-
-    @Inject
     Plans plans;
 
     @Inject
@@ -47,9 +43,8 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         if (!caller.isAuthenticated()) {
             return;
         }
-        var tenant = tenants.view(caller.homeTenantId()).orElseThrow();
         Decision decision = limiter.charge(caller.subject(), caller.homeTenantId(),
-                caller.limitOverride().over(plans.of(tenant)));
+                caller.limitOverride().over(plans.of(caller.homeTenantId())));
         if (decision == null) {
             return;
         }

@@ -6,6 +6,7 @@ import dev.portcullis.errors.Conflict;
 import dev.portcullis.errors.NotFound;
 import dev.portcullis.ratelimit.entity.Plan;
 import dev.portcullis.tenants.control.TenantView;
+import dev.portcullis.tenants.control.Tenants;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,9 @@ public class Plans {
     @Inject
     Invalidations invalidations;
 
+    @Inject
+    Tenants tenants;
+
     private NodeCache<Limits> cache;
 
     @PostConstruct
@@ -36,7 +40,11 @@ public class Plans {
     }
 
     /** The limits of a tenant, from node caches only. */
-    public Limits of(TenantView tenant) {
+    public Limits of(String tenantId) {
+        return of(tenants.view(tenantId).orElseThrow(() -> new NotFound("Tenant")));
+    }
+
+    private Limits of(TenantView tenant) {
         Limits plan = cache.get(tenant.plan(), name -> Optional.ofNullable(em.find(Plan.class, name))
                         .map(p -> new Limits(p.perMinute(), p.perDay())))
                 .orElseThrow(() -> new IllegalStateException("tenant " + tenant.id() + " is on a missing plan"));

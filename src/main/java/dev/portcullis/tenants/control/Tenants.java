@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -66,14 +67,7 @@ public class Tenants {
     }
 
     public List<Tenant> page(Page.Position after, int limit) {
-        return em.createQuery("""
-                        select t from Tenant t
-                        where t.createdAt > :at or (t.createdAt = :at and t.id > :id)
-                        order by t.createdAt, t.id""", Tenant.class)
-                .setParameter("at", after.createdAt())
-                .setParameter("id", after.id())
-                .setMaxResults(limit + 1)
-                .getResultList();
+        return Page.fetch(em, Tenant.class, "", Map.of(), after, limit);
     }
 
     public void rename(Tenant tenant, String name) {

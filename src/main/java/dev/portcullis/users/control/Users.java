@@ -20,6 +20,7 @@ import jakarta.persistence.PersistenceContext;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -108,17 +109,8 @@ public class Users {
     }
 
     public List<User> page(String tenantId, Environment environment, Page.Position after, int limit) {
-        return em.createQuery("""
-                        select u from User u
-                        where u.tenantId = :tenant and u.environment = :environment
-                          and (u.createdAt > :at or (u.createdAt = :at and u.id > :id))
-                        order by u.createdAt, u.id""", User.class)
-                .setParameter("tenant", tenantId)
-                .setParameter("environment", environment.value())
-                .setParameter("at", after.createdAt())
-                .setParameter("id", after.id())
-                .setMaxResults(limit + 1)
-                .getResultList();
+        return Page.fetch(em, User.class, "e.tenantId = :tenant and e.environment = :environment",
+                Map.of("tenant", tenantId, "environment", environment.value()), after, limit);
     }
 
     public void changePassword(User user, String password) {
