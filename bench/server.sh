@@ -16,7 +16,7 @@ JAVA
 java -cp "$OLDPWD/target/classes:$HOME/.m2/repository/jakarta/platform/jakarta.jakartaee-api/10.0.0/jakarta.jakartaee-api-10.0.0.jar:$(ls $HOME/.m2/repository/org/eclipse/microprofile/config/microprofile-config-api/*/microprofile-config-api-*.jar | head -1)" K.java)
 
 PORTCULLIS_DATA_DIR="$work/data" PORTCULLIS_BOOTSTRAP_ADMIN_KEY="$ADMIN" \
-java -Xmx512m -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false \
+java -Xmx512m ${JAVA_OPTS:-} -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false \
     -jar target/payara-micro.jar --deploy target/portcullis.war --contextroot / --port "$PORT" \
     --disablephonehome --nohostaware --interfaces 127.0.0.1 --hzpublicaddress 127.0.0.1 \
     --clustermode "tcpip:127.0.0.1:$HZ_PORT" --startport "$HZ_PORT" \

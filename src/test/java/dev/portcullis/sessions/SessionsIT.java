@@ -211,6 +211,28 @@ class SessionsIT {
     }
 
     @Test
+    void anUnusedRefreshTokenExpiresAfterTheIdleTimeout(Portcullis portcullis) {
+        Session session = loggedIn(portcullis, "member");
+        Reply used = portcullis.refresh(session.refreshToken());
+        portcullis.advanceClock(Duration.ofDays(7).plusMinutes(1));
+        Reply idle = portcullis.refresh(used.string("refresh_token"));
+        assertEquals(401, idle.status());
+        assertEquals("INVALID_REFRESH_TOKEN", idle.errorCode());
+    }
+
+    @Test
+    void passwordsAndTokensNeverAppearInTheServerLog(Portcullis portcullis) {
+        Session session = loggedIn(portcullis, "member");
+        portcullis.refresh(session.refreshToken());
+        portcullis.login(session.email(), "a wrong password for the log", session.tenant().id());
+        String log = portcullis.server().logText();
+        for (String secret : new String[] {PASSWORD, "a wrong password for the log", session.refreshToken(),
+                session.accessToken().substring(session.accessToken().lastIndexOf('.') + 1)}) {
+            assertTrue(!log.contains(secret), "found in the log: " + secret.substring(0, 6) + "…");
+        }
+    }
+
+    @Test
     void aRotatedSigningKeySignsNewTokensWhileTheOldKeyStaysPublishedForItsTokens(Portcullis portcullis) throws Exception {
         Session before = loggedIn(portcullis, "member");
         String oldKid = SignedJWT.parse(before.accessToken()).getHeader().getKeyID();

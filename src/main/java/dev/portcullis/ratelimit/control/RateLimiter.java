@@ -27,6 +27,7 @@ public class RateLimiter {
     static final String MAP = "portcullis-rate-counters";
     private static final Logger LOG = Logger.getLogger(RateLimiter.class.getName());
     private static final String FAILED_AUTH = "ip:";
+    private static final int MAX_BLOCKED = 100_000;
 
     @Inject
     HazelcastInstance grid;
@@ -113,6 +114,10 @@ public class RateLimiter {
             Decision decision = Decision.decode(encoded, limits);
             if (decision.admitted()) {
                 return 0;
+            }
+            if (blocked.size() >= MAX_BLOCKED) {
+                // Many addresses at once (a distributed attack): forget the expired blocks first.
+                blocked.values().removeIf(until -> until <= now);
             }
             blocked.put(address, now + decision.retryAfter() * 1000);
             return decision.retryAfter();
