@@ -21,6 +21,8 @@ class ScopesIT {
 
         Reply written = portcullis.post("/v1/files", unscoped, FILE);
         assertEquals(201, written.status(), written.toString());
+        assertEquals("hello", portcullis.get("/v1/files/" + written.string("id"), reader).string("content"));
+        assertEquals(portcullis.get("/v1/health", unscoped).string("tenant_id"), written.string("tenant_id"));
         Reply refused = portcullis.post("/v1/files", reader, FILE);
         assertEquals(403, refused.status());
         assertEquals("INSUFFICIENT_PERMISSIONS", refused.errorCode());

@@ -36,13 +36,14 @@ public class FilesResource {
     public record NewFile(String name, String contentType, String content) {
     }
 
-    @JsonbPropertyOrder({"id", "name", "contentType", "size", "environment", "tenantId", "createdAt", "content"})
+    /** {@code created_by}: the key or user that stored the file. */
+    @JsonbPropertyOrder({"id", "name", "contentType", "size", "environment", "tenantId", "createdBy", "createdAt", "content"})
     public record FileResponse(String id, String name, String contentType, long size, String environment, String tenantId,
-                               Instant createdAt, String content) {
+                               String createdBy, Instant createdAt, String content) {
 
         static FileResponse from(StoredFile file, boolean withContent) {
             return new FileResponse(file.id(), file.name(), file.contentType(), file.size(), file.environment(),
-                    file.tenantId(), file.createdAt(), withContent ? file.content() : null);
+                    file.tenantId(), file.createdBy(), file.createdAt(), withContent ? file.content() : null);
         }
     }
 

@@ -138,14 +138,6 @@ public class User {
         return tokensValidAfter;
     }
 
-    public int failedLogins() {
-        return failedLogins;
-    }
-
-    public Instant lockedUntil() {
-        return lockedUntil;
-    }
-
     public Instant createdAt() {
         return createdAt;
     }
