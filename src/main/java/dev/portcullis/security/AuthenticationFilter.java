@@ -5,7 +5,6 @@ import dev.portcullis.errors.InvalidApiKey;
 import dev.portcullis.errors.InvalidToken;
 import dev.portcullis.sessions.control.AccessToken;
 import dev.portcullis.sessions.control.AccessTokens;
-import dev.portcullis.ratelimit.control.LimitOverride;
 import dev.portcullis.ratelimit.control.RateLimitExceeded;
 import dev.portcullis.ratelimit.control.RateLimiter;
 import dev.portcullis.keys.control.ApiKeys;
@@ -77,8 +76,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         } catch (RateLimitExceeded blocked) {
             throw blocked;
         } catch (ApiFailure refused) {
-            long wait = header == null ? 0 : limiter.authenticationFailed(caller.clientAddressText());
-            throw wait > 0 ? new RateLimitExceeded(wait) : refused;
+            throw header == null ? refused : limiter.refused(caller.clientAddressText(), refused);
         }
         request.setSecurityContext(new CallerSecurityContext(caller, Boolean.TRUE.equals(request.getProperty(TransportFilter.SECURE))));
     }
@@ -88,7 +86,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if (format.claimsToBeKey(credential)) {
             KeyCredential key = keys.authenticate(credential, this::unlessBlocked).orElseThrow(InvalidApiKey::new);
             caller.apiKey(key.keyId(), key.tenantId(), key.role(), key.scopes(), key.environment(),
-                    key.type() == KeyType.TENANT, new LimitOverride(key.perMinute(), key.perDay()), key.allowlist());
+                    key.type() == KeyType.TENANT, key.limits(), key.allowlist());
         } else {
             AccessToken token = accessTokens.authenticate(credential, this::unlessBlocked);
             Role role = Role.of(token.role()).orElseThrow(InvalidToken::new);
@@ -103,10 +101,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
      * legitimate clients behind the same address.
      */
     private void unlessBlocked() {
-        long blocked = limiter.blockedFor(caller.clientAddressText());
-        if (blocked > 0) {
-            throw new RateLimitExceeded(blocked);
-        }
+        limiter.refuseIfBlocked(caller.clientAddressText());
     }
 
     private static String bearer(String header) {

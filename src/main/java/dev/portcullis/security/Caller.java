@@ -2,6 +2,7 @@ package dev.portcullis.security;
 
 import dev.portcullis.allowlist.control.IpAllowlist;
 import dev.portcullis.ratelimit.control.LimitOverride;
+import dev.portcullis.tenants.control.TenantView;
 import jakarta.enterprise.context.RequestScoped;
 import java.net.InetAddress;
 import java.util.Optional;
@@ -30,6 +31,7 @@ public class Caller {
     private LimitOverride limitOverride = LimitOverride.NONE;
     private InetAddress clientAddress;
     private IpAllowlist keyAllowlist = IpAllowlist.NONE;
+    private TenantView homeTenant;
 
     void apiKey(String keyId, String tenantId, Role role, Set<String> scopes, Environment environment, boolean tenantBound,
                 LimitOverride limitOverride, IpAllowlist keyAllowlist) {
@@ -59,6 +61,10 @@ public class Caller {
         this.clientAddress = clientAddress;
     }
 
+    void homeTenant(TenantView homeTenant) {
+        this.homeTenant = homeTenant;
+    }
+
     void actFor(String tenantId) {
         this.tenantId = tenantId;
     }
@@ -83,6 +89,11 @@ public class Caller {
     /** The tenant this request acts on: the caller's own, or the one a platform admin chose. */
     public String tenantId() {
         return tenantId;
+    }
+
+    /** The credential's own tenant as the tenant filter found it (null before that filter ran). */
+    public TenantView homeTenant() {
+        return homeTenant;
     }
 
     /** The tenant the credential belongs to. */

@@ -42,6 +42,7 @@ public class TenantFilter implements ContainerRequestFilter {
         if (!home.active()) {
             throw new TenantSuspended();
         }
+        caller.homeTenant(home);
         String requested = request.getHeaderString(HEADER);
         if (requested == null) {
             return;

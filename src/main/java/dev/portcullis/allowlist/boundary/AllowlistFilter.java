@@ -2,7 +2,6 @@ package dev.portcullis.allowlist.boundary;
 
 import dev.portcullis.errors.IpNotAllowed;
 import dev.portcullis.security.Caller;
-import dev.portcullis.tenants.control.Tenants;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,15 +22,12 @@ public class AllowlistFilter implements ContainerRequestFilter {
     @Inject
     Caller caller;
 
-    @Inject
-    Tenants tenants;
-
     @Override
     public void filter(ContainerRequestContext request) {
         if (!caller.isAuthenticated()) {
             return;
         }
-        var tenantList = tenants.view(caller.homeTenantId()).orElseThrow().allowlist();
+        var tenantList = caller.homeTenant().allowlist();
         if (!tenantList.allows(caller.clientAddress()) || !caller.keyAllowlist().allows(caller.clientAddress())) {
             throw new IpNotAllowed();
         }

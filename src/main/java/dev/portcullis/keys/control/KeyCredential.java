@@ -3,6 +3,7 @@ package dev.portcullis.keys.control;
 import dev.portcullis.allowlist.control.IpAllowlist;
 import dev.portcullis.keys.entity.ApiKey;
 import dev.portcullis.keys.entity.KeyType;
+import dev.portcullis.ratelimit.control.LimitOverride;
 import dev.portcullis.security.Environment;
 import dev.portcullis.security.Role;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import java.util.Set;
  * secret has its own entry whose {@code graceUntil} ends it.
  */
 public record KeyCredential(String keyId, String tenantId, KeyType type, Environment environment, Role role,
-                            Set<String> scopes, IpAllowlist allowlist, Long perMinute, Long perDay,
+                            Set<String> scopes, IpAllowlist allowlist, LimitOverride limits,
                             Instant expiresAt, Instant graceUntil) {
 
     static KeyCredential current(ApiKey key) {
@@ -26,7 +27,7 @@ public record KeyCredential(String keyId, String tenantId, KeyType type, Environ
 
     private static KeyCredential of(ApiKey key, Instant graceUntil) {
         return new KeyCredential(key.id(), key.tenantId(), key.type(), key.environment(), key.role(),
-                Set.copyOf(key.scopes()), IpAllowlist.fromStored(key.allowedIps()), key.perMinute(), key.perDay(), key.expiresAt(), graceUntil);
+                Set.copyOf(key.scopes()), IpAllowlist.fromStored(key.allowedIps()), new LimitOverride(key.perMinute(), key.perDay()), key.expiresAt(), graceUntil);
     }
 
     public boolean isValidAt(Instant now) {

@@ -44,7 +44,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
             return;
         }
         Decision decision = limiter.charge(caller.subject(), caller.homeTenantId(),
-                caller.limitOverride().over(plans.of(caller.homeTenantId())));
+                caller.limitOverride().over(plans.of(caller.homeTenant())));
         if (decision == null) {
             return;
         }

@@ -8,8 +8,4 @@ public record LimitOverride(Long perMinute, Long perDay) {
     public Limits over(Limits base) {
         return new Limits(perMinute == null ? base.perMinute() : perMinute, perDay == null ? base.perDay() : perDay);
     }
-
-    public boolean isEmpty() {
-        return perMinute == null && perDay == null;
-    }
 }

@@ -44,11 +44,11 @@ public class Plans {
         return of(tenants.view(tenantId).orElseThrow(() -> new NotFound("Tenant")));
     }
 
-    private Limits of(TenantView tenant) {
+    public Limits of(TenantView tenant) {
         Limits plan = cache.get(tenant.plan(), name -> Optional.ofNullable(em.find(Plan.class, name))
                         .map(p -> new Limits(p.perMinute(), p.perDay())))
                 .orElseThrow(() -> new IllegalStateException("tenant " + tenant.id() + " is on a missing plan"));
-        return new LimitOverride(tenant.perMinute(), tenant.perDay()).over(plan);
+        return tenant.limits().over(plan);
     }
 
     public List<Plan> all() {

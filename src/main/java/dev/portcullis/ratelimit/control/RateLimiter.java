@@ -90,8 +90,25 @@ public class RateLimiter {
         }
     }
 
+    /** Throws 429 while the address is over its failed-authentication budget. */
+    public void refuseIfBlocked(String address) {
+        long wait = blockedFor(address);
+        if (wait > 0) {
+            throw new RateLimitExceeded(wait);
+        }
+    }
+
+    /**
+     * Counts a refused credential or failed login of {@code address}; what to throw: the refusal
+     * itself, or 429 once that was one too many.
+     */
+    public RuntimeException refused(String address, RuntimeException refusal) {
+        long wait = authenticationFailed(address);
+        return wait > 0 ? new RateLimitExceeded(wait) : refusal;
+    }
+
     /** Seconds the address must still wait after too many failed authentications, or 0. */
-    public long blockedFor(String address) {
+    long blockedFor(String address) {
         Long until = blocked.get(address);
         if (until == null) {
             return 0;
@@ -105,7 +122,7 @@ public class RateLimiter {
     }
 
     /** Counts a failed authentication from {@code address}; the seconds to wait if that was one too many, else 0. */
-    public long authenticationFailed(String address) {
+    private long authenticationFailed(String address) {
         long now = clock.millis();
         Limits limits = new Limits(failedAuthPerMinute, failedAuthPerDay);
         try {

@@ -2,7 +2,6 @@ package dev.portcullis.sessions.control;
 
 import dev.portcullis.errors.InvalidCredentials;
 import dev.portcullis.errors.InvalidRefreshToken;
-import dev.portcullis.ratelimit.control.RateLimitExceeded;
 import dev.portcullis.ratelimit.control.RateLimiter;
 import dev.portcullis.security.Environment;
 import dev.portcullis.sessions.entity.RefreshToken;
@@ -71,10 +70,7 @@ public class Sessions {
 
     @Transactional(dontRollbackOn = InvalidCredentials.class)
     public Issued login(String email, String password, String tenantId, Environment environment, String clientAddress) {
-        long blocked = limiter.blockedFor(clientAddress);
-        if (blocked > 0) {
-            throw new RateLimitExceeded(blocked);
-        }
+        limiter.refuseIfBlocked(clientAddress);
         Optional<User> found = tenantId == null || email == null ? Optional.empty()
                 : tenants.find(tenantId).filter(Tenant::isActive)
                         .flatMap(tenant -> users.findByEmail(tenant.id(), Users.normalizedEmail(email)));
@@ -128,7 +124,6 @@ public class Sessions {
     }
 
     private RuntimeException failed(String clientAddress) {
-        long wait = limiter.authenticationFailed(clientAddress);
-        return wait > 0 ? new RateLimitExceeded(wait) : new InvalidCredentials();
+        return limiter.refused(clientAddress, new InvalidCredentials());
     }
 }
