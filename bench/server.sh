@@ -2,7 +2,7 @@
 # Sourced by the benchmarks: builds if needed, starts one Payara Micro on loopback with a fresh data
 # directory and a known platform-admin key ($ADMIN), waits until it answers at $B, and stops it on exit.
 command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y -q wrk >/dev/null; }
-[ -f target/portcullis.war ] && [ -f target/payara-micro.jar ] || mvn -q -B package -DskipTests
+[ -f target/portcullis.war ] && [ -f target/portcullis-grid.jar ] && [ -f target/payara-micro.jar ] || mvn -q -B package -DskipTests
 PORT=${PORT:-18181}
 HZ_PORT=${HZ_PORT:-26981}
 work=$(mktemp -d)
@@ -17,7 +17,7 @@ java -cp "$OLDPWD/target/classes:$HOME/.m2/repository/jakarta/platform/jakarta.j
 
 PORTCULLIS_DATA_DIR="$work/data" PORTCULLIS_BOOTSTRAP_ADMIN_KEY="$ADMIN" \
 java -Xmx512m ${JAVA_OPTS:-} -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false \
-    -jar target/payara-micro.jar --deploy target/portcullis.war --contextroot / --port "$PORT" \
+    -jar target/payara-micro.jar --deploy target/portcullis.war --addlibs target/portcullis-grid.jar --contextroot / --port "$PORT" \
     --disablephonehome --nohostaware --interfaces 127.0.0.1 --hzpublicaddress 127.0.0.1 \
     --clustermode "tcpip:127.0.0.1:$HZ_PORT" --startport "$HZ_PORT" \
     --prebootcommandfile server-config/pre-boot-commands.txt --rootdir "$work/root" > "$work/server.log" 2>&1 &

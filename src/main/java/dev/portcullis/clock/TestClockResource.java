@@ -3,7 +3,7 @@ package dev.portcullis.clock;
 import dev.portcullis.errors.NotFound;
 import dev.portcullis.errors.ValidationFailed;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -16,7 +16,7 @@ import java.time.Instant;
 
 /** Moves the adjustable clock forward; answers 404 unless the clock was made adjustable. */
 @Path("v1/test-clock")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TestClockResource {

@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -170,6 +171,26 @@ class RateLimitIT {
         assertEquals(tenant.id(), byPlatform.string("tenant_id"));
         assertEquals(403, portcullis.get("/v1/usage", portcullis.newKey(tenant.adminKey(), "{\"name\":\"m\"}").string("key")).status());
         assertEquals(400, portcullis.get("/v1/usage?from=yesterday", tenant.adminKey()).status());
+    }
+
+    @Test
+    void aDaysCountIsKeptWhenTheNextDayBeginsBeforeItWasWritten(Portcullis portcullis) {
+        // The shared server writes usage only when it is read or at shutdown: nothing is written in between.
+        var tenant = portcullis.newTenant();
+        Reply created = portcullis.newKey(tenant.adminKey(), "{\"name\":\"overnight\"}");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, portcullis.get("/v1/health", created.string("key")).status());
+        }
+        portcullis.advanceClock(Duration.ofDays(1));
+        assertEquals(200, portcullis.get("/v1/health", created.string("key")).status());
+
+        Reply usage = portcullis.get("/v1/usage", tenant.adminKey());
+        var rows = usage.data().getValuesAs(JsonObject.class).stream()
+                .filter(row -> row.getString("subject_id").equals(created.string("id"))).toList();
+        assertEquals(2, rows.size(), usage.toString());
+        assertEquals(LocalDate.parse(rows.get(0).getString("day")).plusDays(1), LocalDate.parse(rows.get(1).getString("day")));
+        assertEquals(3, rows.get(0).getJsonNumber("allowed").longValue(), "the old day keeps all three");
+        assertEquals(1, rows.get(1).getJsonNumber("allowed").longValue());
     }
 
     @Test

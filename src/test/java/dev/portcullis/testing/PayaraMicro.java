@@ -134,6 +134,7 @@ public final class PayaraMicro implements AutoCloseable {
                     "-Dhazelcast.phone.home.enabled=false", "-Dhazelcast.socket.bind.any=false",
                     "-jar", property("payara.microJar"),
                     "--deploy", property("portcullis.war"),
+                    "--addlibs", property("portcullis.gridJar"),
                     "--contextroot", "/",
                     "--port", String.valueOf(httpPort),
                     "--disablephonehome",

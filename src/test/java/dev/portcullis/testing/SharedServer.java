@@ -53,7 +53,10 @@ public final class SharedServer implements ParameterResolver {
 
         Running() {
             String adminKey = newAdminKey();
-            server = PayaraMicro.start("shared", environment("shared", adminKey));
+            Map<String, String> environment = environment("shared", adminKey);
+            // Usage is then written only when read or at shutdown, so tests know what is still unwritten.
+            environment.put("RATELIMIT_FLUSH_INTERVAL", "PT1H");
+            server = PayaraMicro.start("shared", environment);
             portcullis = new Portcullis(server, adminKey);
         }
 

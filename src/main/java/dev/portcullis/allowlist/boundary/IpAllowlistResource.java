@@ -8,7 +8,7 @@ import dev.portcullis.security.Scopes;
 import dev.portcullis.tenants.control.Tenants;
 import dev.portcullis.tenants.entity.Tenant;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +23,7 @@ import java.util.List;
 
 /** {@code /v1/auth/ip-allowlist}: the tenant-wide allowlist, exactly as the AudiModal seed posts it. */
 @Path("v1/auth/ip-allowlist")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -8,7 +8,7 @@ import dev.portcullis.security.Caller;
 import dev.portcullis.security.RequiresScope;
 import dev.portcullis.security.Scopes;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.transaction.Transactional;
@@ -28,7 +28,7 @@ import java.time.Instant;
 
 /** {@code /v1/files}: read-only callers read, members write; scoped keys need files:read / files:write. */
 @Path("v1/files")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class FilesResource {

@@ -21,7 +21,7 @@ import dev.portcullis.security.Role;
 import dev.portcullis.security.Scopes;
 import dev.portcullis.tenants.entity.Tenant;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -50,7 +50,7 @@ import java.util.Set;
  * keys of its tenant); a test credential sees, creates and changes test keys only.
  */
 @Path("v1/keys")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

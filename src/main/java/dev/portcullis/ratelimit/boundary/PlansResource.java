@@ -8,7 +8,7 @@ import dev.portcullis.ratelimit.entity.Plan;
 import dev.portcullis.security.RequiresScope;
 import dev.portcullis.security.Scopes;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 
 /** {@code /v1/plans}: anyone may read the plans; platform admins create and change them. */
 @Path("v1/plans")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PlansResource {

@@ -59,14 +59,15 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         if (!(request.getProperty(DECISION) instanceof Decision decision)) {
             return;
         }
+        // Strings, not numbers: Jersey would look up a header converter for every value.
         MultivaluedMap<String, Object> headers = response.getHeaders();
-        headers.putSingle("X-RateLimit-Limit", decision.limit());
-        headers.putSingle("X-RateLimit-Remaining", decision.remaining());
-        headers.putSingle("X-RateLimit-Reset", decision.reset());
+        headers.putSingle("X-RateLimit-Limit", Long.toString(decision.limit()));
+        headers.putSingle("X-RateLimit-Remaining", Long.toString(decision.remaining()));
+        headers.putSingle("X-RateLimit-Reset", Long.toString(decision.reset()));
         headers.putSingle("RateLimit-Policy", decision.limits().policy());
         headers.putSingle("RateLimit", decision.rateLimitField(limiter.nowEpochSecond()));
         if (!decision.admitted()) {
-            headers.putSingle(HttpHeaders.RETRY_AFTER, decision.retryAfter());
+            headers.putSingle(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfter()));
         }
     }
 }

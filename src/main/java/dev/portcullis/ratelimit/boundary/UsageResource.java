@@ -9,7 +9,7 @@ import dev.portcullis.security.Caller;
 import dev.portcullis.security.RequiresScope;
 import dev.portcullis.security.Scopes;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,7 +29,7 @@ import java.util.Map;
  * {@code X-Tenant-ID}). Today's numbers are the live counters.
  */
 @Path("v1/usage")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class UsageResource {

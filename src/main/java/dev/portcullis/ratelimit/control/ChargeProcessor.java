@@ -8,8 +8,11 @@ import java.util.Map;
  * request can interleave with. Returns the encoded {@link Decision} followed by the counter state
  * after it, or null when the entry does not exist yet and no persisted starting point was supplied
  * (the caller then loads one and asks again).
+ *
+ * <p>Public, as are the parts of {@link Decision} the application uses: with the grid functions jar on
+ * Payara Micro's class path these classes may be loaded apart from the application's, in another runtime package.
  */
-final class ChargeProcessor implements EntryProcessor<String, long[], long[]> {
+public final class ChargeProcessor implements EntryProcessor<String, long[], long[]> {
 
     private static final long serialVersionUID = 1L;
 
@@ -18,7 +21,7 @@ final class ChargeProcessor implements EntryProcessor<String, long[], long[]> {
     private final long nowMillis;
     private final long[] seed;
 
-    ChargeProcessor(Limits limits, long nowMillis, long[] seed) {
+    public ChargeProcessor(Limits limits, long nowMillis, long[] seed) {
         this.perMinute = limits.perMinute();
         this.perDay = limits.perDay();
         this.nowMillis = nowMillis;

@@ -35,14 +35,14 @@ public record Decision(boolean admitted, Window refusedBy, Limits limits, long m
         return "\"" + name + "\";r=" + remaining() + ";t=" + Math.max(0, reset() - nowEpochSecond);
     }
 
-    static final int ENCODED_LENGTH = 7;
+    public static final int ENCODED_LENGTH = 7;
 
     long[] encode() {
         return new long[] {admitted ? 1 : 0, refusedBy == null ? 0 : refusedBy.ordinal() + 1, minuteRemaining,
                 minuteReset, dayRemaining, dayReset, retryAfter};
     }
 
-    static Decision decode(long[] encoded, Limits limits) {
+    public static Decision decode(long[] encoded, Limits limits) {
         Window refusedBy = encoded[1] == 0 ? null : Window.values()[(int) encoded[1] - 1];
         return new Decision(encoded[0] == 1, refusedBy, limits, encoded[2], encoded[3], encoded[4], encoded[5], encoded[6]);
     }

@@ -29,9 +29,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps the database's day counts and keys' {@code last_used_at} in step with the Data Grid counters,
- * in batches: each node remembers the newest counter state it was answered for each subject it charged
- * and writes those every {@code ratelimit.flush-interval}, never once per request, and once more when
- * the application stops. Writing needs no Data Grid call, so it also works while the grid shuts down.
+ * in batches: each node remembers the newest counter state it was answered for each subject and UTC day
+ * it charged and writes those every {@code ratelimit.flush-interval}, never once per request, and once
+ * more when the application stops. Keyed by day, so that a subject's first request of a new day cannot
+ * replace the old day's last unwritten count. Writing needs no Data Grid call, so it also works while the grid shuts down.
  * Counts are raised, never lowered, so nodes writing the same subject cannot undo each other.
  */
 @ApplicationScoped
@@ -55,17 +56,18 @@ public class UsageLedger {
     @ConfigProperty(name = "ratelimit.flush-interval", defaultValue = "PT5S")
     Duration flushInterval;
 
-    /** The newest counter state seen on this node per subject charged since the last flush. */
+    /** The newest counter state seen on this node per usage row (subject and day) since the last flush. */
     private final Map<String, Seen> charged = new ConcurrentHashMap<>();
 
-    private record Seen(String tenantId, long[] state) {
+    private record Seen(String subject, String tenantId, long[] state) {
 
+        /** Of two states of the same subject and day, the later one: counts only grow within a day. */
         Seen newer(Seen other) {
-            long[] a = state;
-            long[] b = other.state;
-            boolean otherIsNewer = Counter.dayOf(b) > Counter.dayOf(a) || (Counter.dayOf(b) == Counter.dayOf(a)
-                    && Counter.allowedToday(b) + Counter.refusedToday(b) >= Counter.allowedToday(a) + Counter.refusedToday(a));
-            return otherIsNewer ? other : this;
+            return total(other.state) >= total(state) ? other : this;
+        }
+
+        private static long total(long[] state) {
+            return Counter.allowedToday(state) + Counter.refusedToday(state);
         }
     }
     private ScheduledFuture<?> flushing;
@@ -85,7 +87,7 @@ public class UsageLedger {
 
     void charged(String subject, String tenantId, long[] state) {
         if (tenantId != null) {
-            charged.merge(subject, new Seen(tenantId, state), Seen::newer);
+            charged.merge(DailyUsage.id(subject, Counter.dayOf(state)), new Seen(subject, tenantId, state), Seen::newer);
         }
     }
 
@@ -101,17 +103,17 @@ public class UsageLedger {
             return;
         }
         Map<String, Seen> batch = new HashMap<>();
-        charged.keySet().forEach(subject -> {
-            Seen seen = charged.remove(subject);
+        charged.keySet().forEach(row -> {
+            Seen seen = charged.remove(row);
             if (seen != null) {
-                batch.put(subject, seen);
+                batch.put(row, seen);
             }
         });
         try {
             write(batch);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not write usage counts; will retry", e);
-            batch.forEach((subject, seen) -> charged.merge(subject, seen, Seen::newer));
+            batch.forEach((row, seen) -> charged.merge(row, seen, Seen::newer));
         }
     }
 
@@ -130,9 +132,9 @@ public class UsageLedger {
                  PreparedStatement lastUsed = connection.prepareStatement(
                     "UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)")) {
                 for (var entry : batch.entrySet()) {
-                    String subject = entry.getKey();
+                    String id = entry.getKey();
+                    String subject = entry.getValue().subject();
                     long[] state = entry.getValue().state();
-                    String id = DailyUsage.id(subject, Counter.dayOf(state));
                     raise.setLong(1, Counter.allowedToday(state));
                     raise.setLong(2, Counter.refusedToday(state));
                     raise.setLong(3, now);

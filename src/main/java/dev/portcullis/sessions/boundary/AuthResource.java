@@ -8,7 +8,7 @@ import dev.portcullis.security.Unauthenticated;
 import dev.portcullis.sessions.control.SigningKeys;
 import dev.portcullis.sessions.control.Sessions;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -26,7 +26,7 @@ import jakarta.ws.rs.core.Response;
  * signing-key rotation. Login and refresh ignore any {@code Authorization} header a client sends along.
  */
 @Path("v1/auth")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AuthResource {

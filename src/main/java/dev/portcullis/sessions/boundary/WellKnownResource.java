@@ -2,7 +2,7 @@ package dev.portcullis.sessions.boundary;
 
 import dev.portcullis.security.Unauthenticated;
 import dev.portcullis.sessions.control.SigningKeys;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** {@code /.well-known/jwks.json}, where JWT libraries look for the keys by default. */
 @Path(".well-known/jwks.json")
-@RequestScoped
+@ApplicationScoped
 public class WellKnownResource {
 
     @Inject

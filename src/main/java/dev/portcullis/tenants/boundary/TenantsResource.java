@@ -10,7 +10,7 @@ import dev.portcullis.security.Scopes;
 import dev.portcullis.tenants.control.Tenants;
 import dev.portcullis.tenants.entity.Tenant;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -32,7 +32,7 @@ import java.util.List;
  * tenant, and another tenant's id answers 404 as if it did not exist.
  */
 @Path("v1/tenants")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TenantsResource {

@@ -12,7 +12,7 @@ import dev.portcullis.tenants.entity.Tenant;
 import dev.portcullis.users.control.Users;
 import dev.portcullis.users.entity.User;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -31,7 +31,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 /** {@code /v1/users}: a tenant admin manages the users of the tenant the request acts for. */
 @Path("v1/users")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

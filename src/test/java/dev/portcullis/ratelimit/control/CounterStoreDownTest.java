@@ -1,0 +1,88 @@
+package dev.portcullis.ratelimit.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import java.time.Clock;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a charge does when the Data Grid holding the counters is gone: a real Hazelcast member on
+ * loopback, shut down under the rate limiter. (Payara Micro cannot lose its own member while serving,
+ * so this is shown here rather than over HTTP; the 503 envelope itself comes from the one failure mapper.)
+ */
+class CounterStoreDownTest {
+
+    private HazelcastInstance member;
+    private RateLimiter limiter;
+
+    @BeforeEach
+    void startAMemberAndOpenTheCounters() {
+        Config config = new Config().setClusterName("counter-store-" + UUID.randomUUID());
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.setProperty("hazelcast.socket.bind.any", "false");
+        config.setProperty("hazelcast.logging.type", "jdk");
+        config.getNetworkConfig().setPort(27900).setPortAutoIncrement(true).getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+        JoinConfig join = config.getNetworkConfig().getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(false);
+        member = Hazelcast.newHazelcastInstance(config);
+
+        limiter = new RateLimiter();
+        limiter.grid = member;
+        limiter.clock = Clock.systemUTC();
+        limiter.ledger = new UsageLedger();
+        limiter.failedAuthPerMinute = 2;
+        limiter.failedAuthPerDay = 100;
+        limiter.openCounters();
+    }
+
+    @AfterEach
+    void stopTheMember() {
+        member.getLifecycleService().terminate();
+    }
+
+    @Test
+    void whileTheStoreIsUpFailedAuthenticationsAreCountedThere() {
+        RuntimeException refusal = new IllegalStateException("401");
+        assertEquals(refusal, limiter.refused("192.0.2.1", refusal));
+        assertEquals(refusal, limiter.refused("192.0.2.1", refusal));
+        assertInstanceOf(RateLimitExceeded.class, limiter.refused("192.0.2.1", refusal), "the third is one too many");
+    }
+
+    @Test
+    void aChargeWithTheStoreDownIsRefusedWith503RateLimitUnavailable() {
+        member.getLifecycleService().terminate();
+        RateLimitUnavailable failure = assertThrows(RateLimitUnavailable.class,
+                () -> limiter.charge("key_x", "tenant_x", new Limits(10, 100)));
+        assertEquals(503, failure.status());
+        assertEquals("RATE_LIMIT_UNAVAILABLE", failure.code());
+    }
+
+    @Test
+    void configuredToFailOpenAChargeWithTheStoreDownAdmitsWithoutADecision() {
+        limiter.failOpen = true;
+        member.getLifecycleService().terminate();
+        assertNull(limiter.charge("key_x", "tenant_x", new Limits(10, 100)),
+                "no decision, so the request carries no (stale) rate-limit headers");
+    }
+
+    @Test
+    void aFailedAuthenticationWithTheStoreDownStaysTheRefusalItWas() {
+        member.getLifecycleService().terminate();
+        RuntimeException refusal = new IllegalStateException("401");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(refusal, limiter.refused("192.0.2.1", refusal));
+        }
+    }
+}
