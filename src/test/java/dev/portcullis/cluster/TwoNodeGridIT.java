@@ -44,12 +44,7 @@ class TwoNodeGridIT {
 
     @AfterAll
     static void stop() {
-        if (second != null) {
-            second.close();
-        }
-        if (first != null) {
-            first.close();
-        }
+        PayaraMicro.stopAll(second, first);
     }
 
     @Test

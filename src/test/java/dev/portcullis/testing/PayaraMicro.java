@@ -33,13 +33,15 @@ public final class PayaraMicro implements AutoCloseable {
     private final List<Integer> gridMembers;
     private final List<String> extraArguments;
     private final boolean tls;
+    private final boolean gridJar;
     private Process process;
     private int httpPort;
     private int httpsPort;
 
     private PayaraMicro(String name, Map<String, String> environment, int gridPort, List<Integer> gridMembers,
-                        List<String> extraArguments, boolean tls) {
+                        List<String> extraArguments, boolean tls, boolean gridJar) {
         this.tls = tls;
+        this.gridJar = gridJar;
         this.name = name;
         this.directory = Path.of(System.getProperty("portcullis.testWorkDir", "target/it-servers"))
                 .resolve(name + "-" + System.nanoTime()).toAbsolutePath();
@@ -58,14 +60,22 @@ public final class PayaraMicro implements AutoCloseable {
     /** The same, also listening for HTTPS (Payara Micro's self-signed certificate) on {@link #httpsUri()}. */
     public static PayaraMicro startWithTls(String name, Map<String, String> environment) {
         int grid = freePort();
-        PayaraMicro server = new PayaraMicro(name, environment, grid, List.of(grid), List.of(), true);
+        PayaraMicro server = new PayaraMicro(name, environment, grid, List.of(grid), List.of(), true, true);
         server.startProcess();
         return server;
     }
 
     public static PayaraMicro start(String name, Map<String, String> environment, int gridPort, List<Integer> gridMembers,
                                     List<String> extraArguments) {
-        PayaraMicro server = new PayaraMicro(name, environment, gridPort, gridMembers, extraArguments, false);
+        PayaraMicro server = new PayaraMicro(name, environment, gridPort, gridMembers, extraArguments, false, true);
+        server.startProcess();
+        return server;
+    }
+
+    /** A grid member started as someone who forgot the grid functions jar on --addlibs would start it. */
+    public static PayaraMicro startWithoutGridJar(String name, Map<String, String> environment, int gridPort,
+                                                  List<Integer> gridMembers) {
+        PayaraMicro server = new PayaraMicro(name, environment, gridPort, gridMembers, List.of(), false, false);
         server.startProcess();
         return server;
     }
@@ -134,7 +144,6 @@ public final class PayaraMicro implements AutoCloseable {
                     "-Dhazelcast.phone.home.enabled=false", "-Dhazelcast.socket.bind.any=false",
                     "-jar", property("payara.microJar"),
                     "--deploy", property("portcullis.war"),
-                    "--addlibs", property("portcullis.gridJar"),
                     "--contextroot", "/",
                     "--port", String.valueOf(httpPort),
                     "--disablephonehome",
@@ -145,6 +154,9 @@ public final class PayaraMicro implements AutoCloseable {
                     "--startport", String.valueOf(gridPort),
                     "--prebootcommandfile", Path.of(property("portcullis.serverConfig"), "pre-boot-commands.txt").toString(),
                     "--rootdir", directory.resolve("root-" + System.nanoTime()).toString()));
+            if (gridJar) {
+                command.addAll(List.of("--addlibs", property("portcullis.gridJar")));
+            }
             command.addAll(extraArguments);
             if (tls) {
                 command.addAll(List.of("--sslport", String.valueOf(httpsPort)));
@@ -203,6 +215,15 @@ public final class PayaraMicro implements AutoCloseable {
     private boolean deploymentFailed() {
         String log = logText();
         return log.contains("Exception while loading the app") || log.contains("Startup of context  failed");
+    }
+
+    /** Stops the servers that were started, in the order given; null ones (a failed start) are skipped. */
+    public static void stopAll(PayaraMicro... servers) {
+        for (PayaraMicro server : servers) {
+            if (server != null) {
+                server.close();
+            }
+        }
     }
 
     public static int freePort() {
