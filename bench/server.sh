@@ -26,3 +26,10 @@ B="http://127.0.0.1:$PORT"
 for _ in $(seq 1 120); do curl -sf "$B/v1/health" >/dev/null && break; sleep 1; done
 
 json() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
+
+# A member user of tenant $1; $LOGIN is the body that logs it in.
+bench_user() {
+    curl -s -X POST "$B/v1/users" -H "Authorization: Bearer $ADMIN" -H "X-Tenant-ID: $1" -H 'Content-Type: application/json' \
+        -d '{"email":"bench@example.com","password":"benchmark password","role":"member"}' >/dev/null
+    LOGIN="{\"email\":\"bench@example.com\",\"password\":\"benchmark password\",\"tenant_id\":\"$1\"}"
+}

@@ -10,9 +10,7 @@ source bench/server.sh
 
 TENANT=$(curl -s -X POST "$B/v1/tenants" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
     -d '{"name":"bench","plan":"enterprise"}' | json id)
-curl -s -X POST "$B/v1/users" -H "Authorization: Bearer $ADMIN" -H "X-Tenant-ID: $TENANT" -H 'Content-Type: application/json' \
-    -d '{"email":"bench@example.com","password":"benchmark password","role":"member"}' >/dev/null
-LOGIN="{\"email\":\"bench@example.com\",\"password\":\"benchmark password\",\"tenant_id\":\"$TENANT\"}"
+bench_user "$TENANT"
 refresh_token() { curl -s -X POST "$B/v1/auth/login" -H 'Content-Type: application/json' -d "$LOGIN" | json refresh_token; }
 
 cat > "$work/login.lua" <<LUA

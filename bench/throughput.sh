@@ -25,10 +25,8 @@ TENANT=$(curl -s -X POST "$B/v1/tenants" -H "Authorization: Bearer $ADMIN" -H 'C
     -d '{"name":"bench","plan":"enterprise","rate_limit":{"per_minute":1000000000,"per_day":1000000000}}' | json id)
 KEY=$(curl -s -X POST "$B/v1/keys" -H "Authorization: Bearer $ADMIN" -H "X-Tenant-ID: $TENANT" \
     -H 'Content-Type: application/json' -d '{"name":"bench","role":"member"}' | json key)
-curl -s -X POST "$B/v1/users" -H "Authorization: Bearer $ADMIN" -H "X-Tenant-ID: $TENANT" -H 'Content-Type: application/json' \
-    -d '{"email":"bench@example.com","password":"benchmark password","role":"member"}' >/dev/null
-TOKEN=$(curl -s -X POST "$B/v1/auth/login" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"bench@example.com\",\"password\":\"benchmark password\",\"tenant_id\":\"$TENANT\"}" | json access_token)
+bench_user "$TENANT"
+TOKEN=$(curl -s -X POST "$B/v1/auth/login" -H 'Content-Type: application/json' -d "$LOGIN" | json access_token)
 for credential in "$KEY" "$TOKEN"; do
     headers=$(curl -s -H "Authorization: Bearer $credential" "$B/v1/health" -o /dev/null -D -)
     echo "$headers" | grep -qi "^x-ratelimit-limit" \

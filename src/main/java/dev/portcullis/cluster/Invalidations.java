@@ -58,11 +58,6 @@ public class Invalidations {
         afterCommit(cache.name(), key);
     }
 
-    /** Drops a whole cache on every node, for changes that touch many entries at once. */
-    public void invalidateAll(NodeCache<?> cache) {
-        afterCommit(cache.name(), null);
-    }
-
     private void afterCommit(String cacheName, String key) {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             broadcast(cacheName, key);
@@ -84,12 +79,7 @@ public class Invalidations {
 
     void dropHere(String cacheName, String key) {
         NodeCache<?> cache = caches.get(cacheName);
-        if (cache == null) {
-            return;
-        }
-        if (key == null) {
-            cache.dropAll();
-        } else {
+        if (cache != null) {
             cache.drop(key);
         }
     }

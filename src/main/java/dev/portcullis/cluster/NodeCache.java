@@ -59,9 +59,4 @@ public final class NodeCache<V> {
         invalidations.incrementAndGet();
         entries.remove(key);
     }
-
-    void dropAll() {
-        invalidations.incrementAndGet();
-        entries.clear();
-    }
 }

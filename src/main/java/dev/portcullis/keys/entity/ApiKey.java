@@ -140,12 +140,6 @@ public class ApiKey {
         updatedAt = now;
     }
 
-    public void usedAt(Instant when) {
-        if (lastUsedAt == null || when.isAfter(lastUsedAt)) {
-            lastUsedAt = when;
-        }
-    }
-
     public String id() {
         return id;
     }

@@ -12,8 +12,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -93,27 +93,9 @@ public class RateLimiter {
      * (--addlibs) none of that is needed.
      */
     private static <T> T outsideApplication(Supplier<T> creation) {
-        AtomicReference<T> created = new AtomicReference<>();
-        AtomicReference<RuntimeException> failed = new AtomicReference<>();
         // Payara keeps the current invocation in an inheritable thread local: the new thread must not inherit it.
-        Thread thread = new Thread(null, () -> {
-            try {
-                created.set(creation.get());
-            } catch (RuntimeException e) {
-                failed.set(e);
-            }
-        }, "portcullis-grid-setup", 0, false);
-        thread.start();
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while opening the rate-limit counters", e);
-        }
-        if (failed.get() != null) {
-            throw failed.get();
-        }
-        return created.get();
+        return CompletableFuture.supplyAsync(creation,
+                task -> new Thread(null, task, "portcullis-grid-setup", 0, false).start()).join();
     }
 
     /**

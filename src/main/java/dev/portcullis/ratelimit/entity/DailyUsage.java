@@ -25,25 +25,12 @@ public class DailyUsage {
     @Column(name = "updated_at")
     private Instant updatedAt;
 
+    /** Rows are written by the usage ledger with plain JDBC; the entity only reads them. */
     protected DailyUsage() {
-    }
-
-    public DailyUsage(String subjectId, String tenantId, long epochDay, Instant now) {
-        this.id = id(subjectId, epochDay);
-        this.subjectId = subjectId;
-        this.tenantId = tenantId;
-        this.day = epochDay;
-        this.updatedAt = now;
     }
 
     public static String id(String subjectId, long epochDay) {
         return subjectId + "@" + epochDay;
-    }
-
-    public void raiseTo(long allowed, long refused, Instant now) {
-        this.allowed = Math.max(this.allowed, allowed);
-        this.refused = Math.max(this.refused, refused);
-        this.updatedAt = now;
     }
 
     public String subjectId() {

@@ -73,8 +73,4 @@ public class RefreshTokens {
             return false;
         }
     }
-
-    public boolean isUsable(RefreshToken token) {
-        return token.spentAt() == null && !token.isIdleExpired(clock.instant());
-    }
 }
