@@ -29,7 +29,7 @@ bench_user "$TENANT"
 TOKEN=$(curl -s -X POST "$B/v1/auth/login" -H 'Content-Type: application/json' -d "$LOGIN" | json access_token)
 for credential in "$KEY" "$TOKEN"; do
     headers=$(curl -s -H "Authorization: Bearer $credential" "$B/v1/health" -o /dev/null -D -)
-    echo "$headers" | grep -qi "^x-ratelimit-limit" \
+    grep -qi "^x-ratelimit-limit" <<< "$headers" \
         || { echo "a benchmark credential is not rate limited: $headers"; exit 1; }
 done
 

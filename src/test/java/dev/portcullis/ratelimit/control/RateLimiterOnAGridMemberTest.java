@@ -10,17 +10,23 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a charge does when the Data Grid holding the counters is gone: a real Hazelcast member on
- * loopback, shut down under the rate limiter. (Payara Micro cannot lose its own member while serving,
- * so this is shown here rather than over HTTP; the 503 envelope itself comes from the one failure mapper.)
+ * The rate limiter on a real Hazelcast member on loopback: concurrent charges of one subject decided
+ * exactly, and what a charge does when the member holding the counters is gone.
+ * (Payara Micro cannot lose its own member while serving, so that is shown here rather than over HTTP;
+ * the 503 envelope itself comes from the one failure mapper.)
  */
-class CounterStoreDownTest {
+class RateLimiterOnAGridMemberTest {
+
+    private static final Limits TWENTY_PER_MINUTE = new Limits(20, 10_000);
 
     private HazelcastInstance member;
     private RateLimiter limiter;
@@ -50,6 +56,36 @@ class CounterStoreDownTest {
     @AfterEach
     void stopTheMember() {
         member.getLifecycleService().terminate();
+    }
+
+    /** A subject whose counter exists, so no charge needs the database for a starting point. */
+    private String subjectWithACounter() {
+        String subject = "key_" + UUID.randomUUID();
+        long today = Counter.epochDay(System.currentTimeMillis());
+        member.<String, long[]>getMap(RateLimiter.MAP).set(subject, Counter.fresh(today, 0, 0));
+        return subject;
+    }
+
+    @Test
+    void twoHundredConcurrentChargesAgainstTwentyAdmitExactlyTwentyEveryTime() throws InterruptedException {
+        for (int round = 0; round < 10; round++) {
+            String subject = subjectWithACounter();
+            AtomicInteger admitted = new AtomicInteger();
+            List<Thread> requests = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                Thread request = new Thread(() -> {
+                    if (limiter.charge(subject, "tenant_x", TWENTY_PER_MINUTE).admitted()) {
+                        admitted.incrementAndGet();
+                    }
+                });
+                request.start();
+                requests.add(request);
+            }
+            for (Thread request : requests) {
+                request.join();
+            }
+            assertEquals(20, admitted.get(), "round " + round);
+        }
     }
 
     @Test
