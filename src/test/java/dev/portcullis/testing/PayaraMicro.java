@@ -14,8 +14,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One forked Payara Micro running the real WAR, on loopback only, with its Data Grid on loopback and
@@ -25,6 +28,8 @@ import java.util.concurrent.TimeoutException;
 public final class PayaraMicro implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+    private static final Pattern PRINTED_ADMIN_KEY = Pattern.compile(
+            "Platform-admin API key \\(shown only this once, store it now\\): (\\S+)");
 
     private final String name;
     private final Path directory;
@@ -72,6 +77,22 @@ public final class PayaraMicro implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Starts a single-member server that is expected not to come up; returns what it logged, its
+     * process stopped. Fails the test if it does come up.
+     */
+    public static String logOfRefusedStart(String name, Map<String, String> environment) {
+        int grid = freePort();
+        PayaraMicro server = new PayaraMicro(name, environment, grid, List.of(grid), List.of(), false, true);
+        try {
+            server.startProcess();
+        } catch (IllegalStateException refused) {
+            return server.logText();
+        }
+        server.stop();
+        throw new AssertionError(name + " started, but should have refused to");
+    }
+
     /** A grid member started as someone who forgot the grid functions jar on --addlibs would start it. */
     public static PayaraMicro startWithoutGridJar(String name, Map<String, String> environment, int gridPort,
                                                   List<Integer> gridMembers) {
@@ -105,6 +126,12 @@ public final class PayaraMicro implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The platform-admin key the server generated and printed at its first start, if it did. */
+    public Optional<String> printedAdminKey() {
+        Matcher printed = PRINTED_ADMIN_KEY.matcher(logText());
+        return printed.find() ? Optional.of(printed.group(1)) : Optional.empty();
     }
 
     /** Stops and starts again on the same data directory and the same grid port. */
@@ -168,7 +195,12 @@ public final class PayaraMicro implements AutoCloseable {
             builder.environment().put("PORTCULLIS_DATA_DIR", directory.resolve("data").toString());
             builder.environment().putAll(environment);
             process = builder.start();
-            awaitReady();
+            try {
+                awaitReady();
+            } catch (RuntimeException e) {
+                stop();
+                throw e;
+            }
         } catch (IOException e) {
             throw new IllegalStateException("Could not start Payara Micro " + name, e);
         }
