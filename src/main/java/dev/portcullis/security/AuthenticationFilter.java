@@ -81,9 +81,13 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         request.setSecurityContext(new CallerSecurityContext(caller, Boolean.TRUE.equals(request.getProperty(TransportFilter.SECURE))));
     }
 
-    /** A value with a key prefix is an API key; anything else can only be one of our JWTs. */
+    /**
+     * A value with a key prefix is an API key, a value shaped like a JWT (three parts) one of our
+     * tokens; anything else is refused as an invalid API key, which is what a client presenting junk
+     * or another server's key most likely holds.
+     */
     private void authenticate(String credential) {
-        if (format.claimsToBeKey(credential)) {
+        if (format.claimsToBeKey(credential) || !shapedLikeJwt(credential)) {
             KeyCredential key = keys.authenticate(credential, this::unlessBlocked).orElseThrow(InvalidApiKey::new);
             caller.apiKey(key.keyId(), key.tenantId(), key.role(), key.scopes(), key.environment(),
                     key.type() == KeyType.TENANT, key.limits(), key.allowlist());
@@ -102,6 +106,12 @@ public class AuthenticationFilter implements ContainerRequestFilter {
      */
     private void unlessBlocked() {
         limiter.refuseIfBlocked(caller.clientAddressText());
+    }
+
+    private static boolean shapedLikeJwt(String credential) {
+        int first = credential.indexOf('.');
+        int second = first < 0 ? -1 : credential.indexOf('.', first + 1);
+        return second > 0 && credential.indexOf('.', second + 1) < 0;
     }
 
     private static String bearer(String header) {

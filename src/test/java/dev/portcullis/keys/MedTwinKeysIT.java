@@ -55,10 +55,11 @@ class MedTwinKeysIT {
     }
 
     @Test
-    void aWellFormedKeyOfTheDefaultSkFamilyIsRefused() {
+    void aWellFormedKeyOfTheDefaultSkFamilyIsJustAnInvalidApiKeyHere() {
         String skKey = new KeyFormat("sk", "tk").generate(KeyType.SECRET, Environment.LIVE, null);
         Reply refused = portcullis.get("/v1/keys", skKey);
         assertEquals(401, refused.status(), refused.toString());
-        assertTrue(refused.header("WWW-Authenticate").startsWith("Bearer"));
+        assertEquals("INVALID_API_KEY", refused.errorCode());
+        assertEquals("Bearer", refused.header("WWW-Authenticate"));
     }
 }

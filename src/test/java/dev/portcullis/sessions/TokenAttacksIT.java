@@ -85,12 +85,22 @@ class TokenAttacksIT {
     }
 
     @Test
-    void garbageIsRefusedNever500(Portcullis portcullis) {
-        for (String garbage : new String[] {"garbage", "a.b.c", "eyJ.eyJ.", "...", "a.b.c.d.e", "%%%.%%%.%%%",
-                "eyJhbGciOiJSUzI1NiJ9." + "x".repeat(5000) + ".sig", "eyJhbGciOiJSUzI1NiJ9.e30"}) {
+    void jwtShapedGarbageIsAnInvalidTokenNever500(Portcullis portcullis) {
+        for (String garbage : new String[] {"a.b.c", "eyJ.eyJ.", "..", "%%%.%%%.%%%",
+                "eyJhbGciOiJSUzI1NiJ9." + "x".repeat(5000) + ".sig", "eyJhbGciOiJSUzI1NiJ9.e30."}) {
             Reply reply = portcullis.get("/v1/keys", garbage);
             assertEquals(401, reply.status(), garbage);
             assertEquals("INVALID_TOKEN", reply.errorCode(), garbage);
+        }
+    }
+
+    @Test
+    void garbageThatCannotBeAJwtIsAnInvalidApiKey(Portcullis portcullis) {
+        for (String garbage : new String[] {"garbage", "...", "a.b.c.d.e", "eyJhbGciOiJSUzI1NiJ9.e30", "pk_live_abc"}) {
+            Reply reply = portcullis.get("/v1/keys", garbage);
+            assertEquals(401, reply.status(), garbage);
+            assertEquals("INVALID_API_KEY", reply.errorCode(), garbage);
+            assertEquals("Bearer", reply.header("WWW-Authenticate"), garbage);
         }
     }
 }
