@@ -76,7 +76,7 @@ public class TransportFilter implements ContainerRequestFilter, ContainerRespons
         InetAddress peer = Cidr.address(servletRequest.getRemoteAddr());
         InetAddress client = forwarding.client(peer, request.getHeaders().get(addressHeader));
         boolean secure = forwarding.secure(request.getSecurityContext().isSecure(), peer,
-                request.getHeaders().get(Forwarding.PROTO));
+                request.getHeaders().get(forwarding.protoHeader()));
         caller.from(client);
         request.setProperty(SECURE, secure);
         if (httpsOnly && !secure && !(exemptLoopback && client.isLoopbackAddress())) {

@@ -62,4 +62,45 @@ class ForwardingTest {
     void ipv6ClientsAreResolvedToo() {
         assertEquals(Cidr.address("2001:db8::1"), BEHIND_PROXIES.client(PROXY, List.of("2001:0db8:0:0:0:0:0:1")));
     }
+
+    private static final Forwarding RFC_7239 = new Forwarding(
+            IpAllowlist.fromRequest("trusted", List.of("10.0.0.0/8", "127.0.0.1")), "Forwarded");
+
+    @Test
+    void withTheForwardedHeaderTheRightmostUntrustedForNodeIsTheClient() {
+        assertEquals(Cidr.address("203.0.113.7"), RFC_7239.client(PROXY,
+                List.of("for=1.1.1.1, for=203.0.113.7;proto=https;by=10.0.0.2, for=10.0.0.5")));
+        assertEquals(Cidr.address("203.0.113.7"), RFC_7239.client(PROXY, List.of("for=1.1.1.1", "For=\"203.0.113.7:47011\"")),
+                "several header lines, quoted with a port, names in any case");
+        assertEquals(Cidr.address("2001:db8:cafe::17"), RFC_7239.client(PROXY, List.of("for=\"[2001:db8:cafe::17]:4711\"")));
+        assertEquals(Cidr.address("2001:db8:cafe::17"), RFC_7239.client(PROXY, List.of("for=\"[2001:db8:cafe::17]\"")));
+        assertEquals(PROXY, RFC_7239.client(PROXY, List.of("proto=https;by=10.0.0.2")), "no for= names no hop");
+        assertEquals(STRANGER, RFC_7239.client(STRANGER, List.of("for=203.0.113.7")), "an untrusted peer cannot spoof it");
+    }
+
+    @Test
+    void aHiddenClientBehindTheForwardedHeaderIsABadRequestButAHiddenHopLeftOfItIsNot() {
+        assertThrows(InvalidForwardingHeader.class, () -> RFC_7239.client(PROXY, List.of("for=unknown")));
+        assertThrows(InvalidForwardingHeader.class, () -> RFC_7239.client(PROXY, List.of("for=_hidden, for=10.0.0.5")));
+        assertEquals(Cidr.address("203.0.113.7"), RFC_7239.client(PROXY, List.of("for=_hidden, for=203.0.113.7")));
+    }
+
+    @Test
+    void junkInTheForwardedHeaderIsABadRequest() {
+        assertThrows(InvalidForwardingHeader.class, () -> RFC_7239.client(PROXY, List.of("for=evil.example")));
+        assertThrows(InvalidForwardingHeader.class, () -> RFC_7239.client(PROXY, List.of("for=\"203.0.113.7")));
+        assertThrows(InvalidForwardingHeader.class, () -> RFC_7239.client(PROXY, List.of("203.0.113.7")));
+        assertThrows(InvalidForwardingHeader.class, () -> RFC_7239.secure(false, PROXY, List.of("for=1.1.1.1;proto=gopher")));
+    }
+
+    @Test
+    void theNearestProxysProtoInTheForwardedHeaderDecidesTls() {
+        assertTrue(RFC_7239.secure(false, PROXY, List.of("for=1.1.1.1;proto=http, for=203.0.113.7;proto=HTTPS")));
+        assertFalse(RFC_7239.secure(false, PROXY, List.of("for=1.1.1.1;proto=https, for=203.0.113.7;proto=http")));
+        assertFalse(RFC_7239.secure(false, PROXY, List.of("for=1.1.1.1;proto=https, for=203.0.113.7")),
+                "the nearest proxy did not say: not TLS");
+        assertFalse(RFC_7239.secure(false, STRANGER, List.of("for=203.0.113.7;proto=https")));
+        assertEquals("Forwarded", RFC_7239.protoHeader());
+        assertEquals("X-Forwarded-Proto", BEHIND_PROXIES.protoHeader());
+    }
 }
