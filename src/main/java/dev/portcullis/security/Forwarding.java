@@ -5,8 +5,10 @@ import dev.portcullis.allowlist.control.IpAllowlist;
 import dev.portcullis.errors.InvalidForwardingHeader;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Who the client is and whether it used TLS, when proxies stand in between. Headers count only when
@@ -65,8 +67,8 @@ public record Forwarding(IpAllowlist trustedProxies, String addressHeader) {
         }
         String proto;
         if (rfc7239()) {
-            List<List<String[]>> elements = elements(protoValues);
-            proto = elements.isEmpty() ? null : parameter(elements.get(elements.size() - 1), "proto");
+            List<Map<String, String>> elements = elements(protoValues);
+            proto = elements.isEmpty() ? null : elements.get(elements.size() - 1).get("proto");
             if (proto == null) {
                 return false;
             }
@@ -94,8 +96,8 @@ public record Forwarding(IpAllowlist trustedProxies, String addressHeader) {
     /** The {@code for=} node of every element, in order; elements without one name no hop. */
     private List<String> forwardedFor(List<String> values) {
         List<String> nodes = new ArrayList<>();
-        for (List<String[]> element : elements(values)) {
-            String node = parameter(element, "for");
+        for (Map<String, String> element : elements(values)) {
+            String node = element.get("for");
             if (node != null) {
                 nodes.add(node);
             }
@@ -125,20 +127,14 @@ public record Forwarding(IpAllowlist trustedProxies, String addressHeader) {
         }
     }
 
-    private static String parameter(List<String[]> element, String name) {
-        for (String[] pair : element) {
-            if (pair[0].equalsIgnoreCase(name)) {
-                return pair[1];
-            }
-        }
-        return null;
-    }
-
-    /** RFC 7239 elements (comma-separated) of name=value pairs (semicolon-separated), values unquoted. */
-    private static List<List<String[]>> elements(List<String> values) {
-        List<List<String[]>> elements = new ArrayList<>();
+    /**
+     * RFC 7239 elements (comma-separated) of name=value pairs (semicolon-separated), by lower-case
+     * name, values unquoted.
+     */
+    private static List<Map<String, String>> elements(List<String> values) {
+        List<Map<String, String>> elements = new ArrayList<>();
         for (String value : values) {
-            List<String[]> element = new ArrayList<>();
+            Map<String, String> element = new HashMap<>();
             StringBuilder name = new StringBuilder();
             StringBuilder text = new StringBuilder();
             StringBuilder current = name;
@@ -159,7 +155,7 @@ public record Forwarding(IpAllowlist trustedProxies, String addressHeader) {
                     current = text;
                 } else if (c == ';' || c == ',') {
                     if (current == text && !name.toString().isBlank()) {
-                        element.add(new String[] {name.toString().strip(), text.toString().strip()});
+                        element.putIfAbsent(name.toString().strip().toLowerCase(Locale.ROOT), text.toString().strip());
                     } else if (!name.toString().isBlank()) {
                         throw new InvalidForwardingHeader(FORWARDED);
                     }
@@ -170,7 +166,7 @@ public record Forwarding(IpAllowlist trustedProxies, String addressHeader) {
                         if (!element.isEmpty()) {
                             elements.add(element);
                         }
-                        element = new ArrayList<>();
+                        element = new HashMap<>();
                     }
                 } else {
                     current.append(c);
