@@ -11,7 +11,6 @@ import dev.portcullis.testing.PayaraMicro;
 import dev.portcullis.testing.Portcullis;
 import dev.portcullis.testing.Reply;
 import dev.portcullis.testing.TestDatabase;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,9 +25,7 @@ class MedTwinKeysIT {
 
     @BeforeAll
     static void startWithTheMedTwinKeyFamily() {
-        Map<String, String> environment = new HashMap<>(TestDatabase.fresh("medtwin"));
-        environment.put("KEYS_PREFIX", "mt");
-        server = PayaraMicro.start("medtwin", environment);
+        server = PayaraMicro.start("medtwin", TestDatabase.freshWith("medtwin", Map.of("KEYS_PREFIX", "mt")));
         printedKey = server.printedAdminKey().orElse(null);
         portcullis = new Portcullis(server, printedKey);
     }

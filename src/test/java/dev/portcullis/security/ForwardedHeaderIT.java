@@ -6,7 +6,6 @@ import dev.portcullis.testing.PayaraMicro;
 import dev.portcullis.testing.Portcullis;
 import dev.portcullis.testing.Reply;
 import dev.portcullis.testing.TestDatabase;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,10 +22,8 @@ class ForwardedHeaderIT {
 
     @BeforeAll
     static void startBehindAForwardedProxy() {
-        Map<String, String> environment = new HashMap<>(TestDatabase.fresh("forwarded"));
-        environment.put("HTTP_TRUSTED_PROXIES", "127.0.0.1");
-        environment.put("HTTP_CLIENT_ADDRESS_HEADER", "Forwarded");
-        server = PayaraMicro.start("forwarded", environment);
+        server = PayaraMicro.start("forwarded", TestDatabase.freshWith("forwarded",
+                Map.of("HTTP_TRUSTED_PROXIES", "127.0.0.1", "HTTP_CLIENT_ADDRESS_HEADER", "Forwarded")));
         portcullis = new Portcullis(server, server.printedAdminKey().orElseThrow());
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portcullis.testing.PayaraMicro;
 import dev.portcullis.testing.Portcullis;
 import dev.portcullis.testing.TestDatabase;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,9 +22,8 @@ class RestartIT {
 
     @BeforeAll
     static void startWithoutAConfiguredAdminKey() {
-        Map<String, String> environment = new HashMap<>(TestDatabase.fresh("restart"));
-        environment.put("PORTCULLIS_CLOCK_ADJUSTABLE", "true");
-        server = PayaraMicro.start("restart", environment);
+        server = PayaraMicro.start("restart",
+                TestDatabase.freshWith("restart", Map.of("PORTCULLIS_CLOCK_ADJUSTABLE", "true")));
         printedKey = server.printedAdminKey().orElse(null);
     }
 

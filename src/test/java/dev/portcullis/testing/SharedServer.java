@@ -3,7 +3,6 @@ package dev.portcullis.testing;
 import dev.portcullis.keys.control.KeyFormat;
 import dev.portcullis.keys.entity.KeyType;
 import dev.portcullis.security.Environment;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -31,15 +30,14 @@ public final class SharedServer implements ParameterResolver {
 
     /** Settings every test server gets: a known admin key and a clock tests can move. */
     public static Map<String, String> environment(String name, String adminKey) {
-        Map<String, String> environment = new HashMap<>(TestDatabase.fresh(name));
-        environment.put("PORTCULLIS_BOOTSTRAP_ADMIN_KEY", adminKey);
-        environment.put("PORTCULLIS_CLOCK_ADJUSTABLE", "true");
-        // Many tests send bad credentials on purpose, all from 127.0.0.1.
-        environment.put("RATELIMIT_FAILED_AUTH_PER_MINUTE", "100000");
-        environment.put("RATELIMIT_FAILED_AUTH_PER_DAY", "10000000");
-        // Loopback and 10/8 act as proxies, so tests can present any client address in X-Forwarded-For.
-        environment.put("HTTP_TRUSTED_PROXIES", "127.0.0.1/32,::1/128,10.0.0.0/8");
-        return environment;
+        return TestDatabase.freshWith(name, Map.of(
+                "PORTCULLIS_BOOTSTRAP_ADMIN_KEY", adminKey,
+                "PORTCULLIS_CLOCK_ADJUSTABLE", "true",
+                // Many tests send bad credentials on purpose, all from 127.0.0.1.
+                "RATELIMIT_FAILED_AUTH_PER_MINUTE", "100000",
+                "RATELIMIT_FAILED_AUTH_PER_DAY", "10000000",
+                // Loopback and 10/8 act as proxies, so tests can present any client address in X-Forwarded-For.
+                "HTTP_TRUSTED_PROXIES", "127.0.0.1/32,::1/128,10.0.0.0/8"));
     }
 
     public static String newAdminKey() {

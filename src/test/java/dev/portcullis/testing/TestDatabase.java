@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -36,6 +37,13 @@ public final class TestDatabase {
         for (String name : names) {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         }
+    }
+
+    /** Environment variables that point a new server at its own, empty database, and these settings too. */
+    public static Map<String, String> freshWith(String name, Map<String, String> settings) {
+        Map<String, String> environment = new HashMap<>(fresh(name));
+        environment.putAll(settings);
+        return environment;
     }
 
     /** Environment variables that point a new server at its own, empty database. */
