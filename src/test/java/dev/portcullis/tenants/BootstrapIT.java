@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.testing.PayaraMicro;
 import dev.portcullis.testing.TestDatabase;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,10 +15,8 @@ class BootstrapIT {
     void aMalformedConfiguredAdminKeyStopsTheFirstStartWithoutLoggingTheKey() {
         // Looks like a key, but its checksum is wrong: a typo in the deployment's secret store.
         String typo = "sk_live_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
-        Map<String, String> environment = new HashMap<>(TestDatabase.fresh("bootstrap"));
-        environment.put("PORTCULLIS_BOOTSTRAP_ADMIN_KEY", typo);
-
-        String log = PayaraMicro.logOfRefusedStart("bootstrap-malformed", environment);
+        String log = PayaraMicro.logOfRefusedStart("bootstrap-malformed",
+                TestDatabase.freshWith("bootstrap", Map.of("PORTCULLIS_BOOTSTRAP_ADMIN_KEY", typo)));
 
         assertTrue(log.contains("is not a well-formed secret key of this server's prefix family; refusing to start"), log);
         assertFalse(log.contains(typo), "the configured key was written to the log");

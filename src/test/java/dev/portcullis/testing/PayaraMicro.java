@@ -244,9 +244,12 @@ public final class PayaraMicro implements AutoCloseable {
         throw new IllegalStateException("Payara Micro " + name + " was not ready within " + READY_TIMEOUT + "; see " + log());
     }
 
+    /**
+     * Payara's last line of a failed deployment. Not "Startup of context failed": that comes before
+     * the cause is written, and stopping the server there loses the cause from the log.
+     */
     private boolean deploymentFailed() {
-        String log = logText();
-        return log.contains("Exception while loading the app") || log.contains("Startup of context  failed");
+        return logText().contains("Exception while loading the app");
     }
 
     /** Stops the servers that were started, in the order given; null ones (a failed start) are skipped. */
