@@ -2,14 +2,12 @@ package dev.portcullis.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.portcullis.testing.PayaraMicro;
+import dev.portcullis.testing.OwnServer;
 import dev.portcullis.testing.Portcullis;
 import dev.portcullis.testing.Reply;
-import dev.portcullis.testing.TestDatabase;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A server behind a proxy that speaks RFC 7239 ({@code HTTP_CLIENT_ADDRESS_HEADER=Forwarded}, the
@@ -17,22 +15,13 @@ import org.junit.jupiter.api.Test;
  */
 class ForwardedHeaderIT {
 
-    private static PayaraMicro server;
-    private static Portcullis portcullis;
+    @RegisterExtension
+    static final OwnServer BEHIND_A_FORWARDED_PROXY = OwnServer.withSettings("forwarded",
+            Map.of("HTTP_TRUSTED_PROXIES", "127.0.0.1", "HTTP_CLIENT_ADDRESS_HEADER", "Forwarded"));
 
-    @BeforeAll
-    static void startBehindAForwardedProxy() {
-        server = PayaraMicro.start("forwarded", TestDatabase.freshWith("forwarded",
-                Map.of("HTTP_TRUSTED_PROXIES", "127.0.0.1", "HTTP_CLIENT_ADDRESS_HEADER", "Forwarded")));
-        portcullis = new Portcullis(server, server.printedAdminKey().orElseThrow());
-    }
+    private final Portcullis portcullis = BEHIND_A_FORWARDED_PROXY.portcullis();
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static String memberKeyOfATenantAllowing(String block) {
+    private String memberKeyOfATenantAllowing(String block) {
         var tenant = portcullis.newTenant();
         String key = portcullis.newKey(tenant.adminKey(), "{\"name\":\"behind the proxy\",\"role\":\"member\"}").string("key");
         Reply set = portcullis.post("/v1/auth/ip-allowlist", tenant.adminKey(), "{\"allowed_ips\":[\"" + block + "\"]}");

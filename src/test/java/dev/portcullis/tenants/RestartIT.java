@@ -3,13 +3,12 @@ package dev.portcullis.tenants;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.testing.OwnServer;
 import dev.portcullis.testing.PayaraMicro;
 import dev.portcullis.testing.Portcullis;
-import dev.portcullis.testing.TestDatabase;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A server of its own (no configured admin key, its own data) that each test restarts: what was
@@ -17,26 +16,17 @@ import org.junit.jupiter.api.Test;
  */
 class RestartIT {
 
-    private static PayaraMicro server;
-    private static String printedKey;
+    @RegisterExtension
+    static final OwnServer RESTARTED = OwnServer.withSettings("restart", Map.of("PORTCULLIS_CLOCK_ADJUSTABLE", "true"));
 
-    @BeforeAll
-    static void startWithoutAConfiguredAdminKey() {
-        server = PayaraMicro.start("restart",
-                TestDatabase.freshWith("restart", Map.of("PORTCULLIS_CLOCK_ADJUSTABLE", "true")));
-        printedKey = server.printedAdminKey().orElse(null);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private final PayaraMicro server = RESTARTED.server();
+    private final String printedKey = RESTARTED.printedAdminKey();
+    private final Portcullis portcullis = RESTARTED.portcullis();
 
     @Test
     void aGeneratedBootstrapKeyIsPrintedOnceAndStillWorksAfterARestart() {
         assertTrue(printedKey != null, "no platform-admin key was printed at first start");
         assertTrue(printedKey.matches("sk_live_[A-Za-z0-9]{38}"), "not a live secret key");
-        Portcullis portcullis = new Portcullis(server, printedKey);
         assertEquals("tenant_platform", portcullis.get("/v1/health", printedKey).string("tenant_id"));
 
         server.restart();
@@ -47,7 +37,6 @@ class RestartIT {
 
     @Test
     void tenantsAndKeysSurviveARestart() {
-        Portcullis portcullis = new Portcullis(server, printedKey);
         var tenant = portcullis.newTenant();
         String member = portcullis.newKey(tenant.adminKey(), "{\"name\":\"survivor\",\"role\":\"member\"}").string("key");
 
@@ -60,7 +49,6 @@ class RestartIT {
 
     @Test
     void aRestartDoesNotHandOutAFreshDay() {
-        Portcullis portcullis = new Portcullis(server, printedKey);
         var tenant = portcullis.newTenant();
         String key = portcullis.newKey(tenant.adminKey(), "{\"name\":\"quota\",\"rate_limit\":{\"per_day\":5}}").string("key");
         for (int i = 0; i < 3; i++) {
@@ -78,7 +66,6 @@ class RestartIT {
 
     @Test
     void accessAndRefreshTokensStillWorkAfterARestart() {
-        Portcullis portcullis = new Portcullis(server, printedKey);
         var tenant = portcullis.newTenant();
         String email = "restart." + System.nanoTime() + "@example.com";
         portcullis.newUser(tenant.adminKey(), email, "correct horse battery staple", "member");
