@@ -1,83 +1,48 @@
 package dev.portcullis.tenants.control;
 
-import dev.portcullis.keys.control.ApiKeys;
-import dev.portcullis.keys.control.KeyFormat;
-import dev.portcullis.keys.entity.KeyType;
-import dev.portcullis.ratelimit.entity.Plan;
-import dev.portcullis.security.Environment;
-import dev.portcullis.security.Role;
-import dev.portcullis.tenants.entity.Tenant;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import java.time.Clock;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionalException;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * First start with an empty database: creates the platform tenant and its first platform-admin key.
- * The key is {@code portcullis.bootstrap.admin-key} when that is set (and well formed); otherwise one
- * is generated and printed once, now, never again. Runs after the migrations (observer priority 10).
+ * First start with an empty database: creates the {@link PlatformTenant}. Runs after the migrations
+ * (observer priority 10). Nodes started together on one empty database all find it missing and all try;
+ * the database lets one create it and refuses the others (primary key), which then use that one instead
+ * of failing their start. Only the creator shows a generated key, once, after its commit.
  */
 @ApplicationScoped
 public class Bootstrap {
 
     private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
-    /** The platform's own quotas: high, because every tenant is administered through them. */
-    private static final long PLATFORM_PER_MINUTE = 1_000_000;
-    private static final long PLATFORM_PER_DAY = 100_000_000;
-
-    @PersistenceContext
-    EntityManager em;
 
     @Inject
-    ApiKeys keys;
+    PlatformTenant platform;
 
-    @Inject
-    KeyFormat format;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    @ConfigProperty(name = "portcullis.bootstrap.admin-key")
-    Optional<String> configuredKey;
-
-    @Transactional
     void onStart(@Observes @Priority(10) @Initialized(ApplicationScoped.class) Object started) {
-        if (em.find(Tenant.class, Tenant.PLATFORM_ID) != null) {
+        if (platform.exists()) {
             return;
         }
-        Optional<String> configured = configuredKey.map(String::strip).filter(k -> !k.isEmpty());
-        configured.ifPresent(this::requireWellFormed);
-        Tenant platform = new Tenant(Tenant.PLATFORM_ID, "Platform", Plan.ENTERPRISE, clock.instant());
-        platform.limitTo(PLATFORM_PER_MINUTE, PLATFORM_PER_DAY, clock.instant());
-        em.persist(platform);
-        // tenant_id is a plain column, so EclipseLink cannot order the inserts by itself
-        em.flush();
-        if (configured.isPresent()) {
-            keys.install(Tenant.PLATFORM_ID, "bootstrap platform admin", configured.get(), Role.PLATFORM_ADMIN);
-            LOG.info("Created the platform tenant with the configured platform-admin key");
-        } else {
-            var issued = keys.create(Tenant.PLATFORM_ID, "bootstrap platform admin", KeyType.SECRET, Environment.LIVE,
-                    Role.PLATFORM_ADMIN, null);
-            // The one place a key is ever written to the log: there is no other way to hand it over.
-            LOG.warning("Created the platform tenant. Platform-admin API key (shown only this once, store it now): "
-                    + issued.secret());
+        Optional<String> generated;
+        try {
+            generated = platform.create();
+        } catch (PersistenceException | TransactionalException refused) {
+            if (!platform.exists()) {
+                throw refused;
+            }
+            LOG.info("Another node created the platform tenant at the same moment; this node uses it");
+            return;
         }
-    }
-
-    private void requireWellFormed(String key) {
-        var parsed = format.parse(key);
-        if (parsed.isEmpty() || parsed.get().type() != KeyType.SECRET) {
-            throw new IllegalStateException("portcullis.bootstrap.admin-key (PORTCULLIS_BOOTSTRAP_ADMIN_KEY) is not a "
-                    + "well-formed secret key of this server's prefix family; refusing to start");
-        }
+        // After the commit, so that a key is never shown that a failed transaction took back. The one
+        // place a key is ever written to the log: there is no other way to hand it over.
+        generated.ifPresentOrElse(
+                key -> LOG.warning("Created the platform tenant. Platform-admin API key (shown only this once, "
+                        + "store it now): " + key),
+                () -> LOG.info("Created the platform tenant with the configured platform-admin key"));
     }
 }
