@@ -83,13 +83,18 @@ public final class PayaraMicro implements AutoCloseable {
      */
     public static String logOfRefusedStart(String name, Map<String, String> environment) {
         int grid = freePort();
-        PayaraMicro server = new PayaraMicro(name, environment, grid, List.of(grid), List.of(), false, true);
+        return new PayaraMicro(name, environment, grid, List.of(grid), List.of(), false, true).refusedStart();
+    }
+
+    /** What this start logged; fails the test if it did come up. */
+    private String refusedStart() {
+        int before = Files.exists(log()) ? logText().length() : 0;
         try {
-            server.startProcess();
+            startProcess();
         } catch (IllegalStateException refused) {
-            return server.logText();
+            return logText().substring(before);
         }
-        server.stop();
+        stop();
         throw new AssertionError(name + " started, but should have refused to");
     }
 
@@ -138,6 +143,25 @@ public final class PayaraMicro implements AutoCloseable {
     public void restart() {
         stop();
         startProcess();
+    }
+
+    /** Stops, changes these settings (an empty value unsets one), and starts again on the same data. */
+    public void restartWith(Map<String, String> settings) {
+        stop();
+        environment.putAll(settings);
+        startProcess();
+    }
+
+    /** The same, for a restart that is expected to be refused: what it logged, its process stopped. */
+    public String logOfRefusedRestartWith(Map<String, String> settings) {
+        stop();
+        environment.putAll(settings);
+        return refusedStart();
+    }
+
+    /** The environment variables this server is started with, such as where its database is. */
+    public Map<String, String> environment() {
+        return Map.copyOf(environment);
     }
 
     public void stop() {

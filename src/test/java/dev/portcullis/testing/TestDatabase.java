@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,6 +15,7 @@ import java.util.Map;
  */
 public final class TestDatabase {
 
+    private static final Duration LEFT_BEHIND = Duration.ofHours(3);
     private static boolean oldRunsDropped;
 
     private TestDatabase() {
@@ -23,19 +26,36 @@ public final class TestDatabase {
         return !url.isBlank();
     }
 
+    /**
+     * Databases left by runs that ended hours ago (each name starts with its creation time). Not all of
+     * them: another run may be using its own right now on the same PostgreSQL.
+     */
     private static synchronized void dropDatabasesOfEarlierRuns(Statement statement) throws SQLException {
         if (oldRunsDropped) {
             return;
         }
         oldRunsDropped = true;
-        var names = new java.util.ArrayList<String>();
-        try (var rows = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'portcullis\\_it\\_%'")) {
+        long cutoff = System.currentTimeMillis() - LEFT_BEHIND.toMillis();
+        var names = new ArrayList<String>();
+        try (var rows = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'portcullis\\_it%'")) {
             while (rows.next()) {
                 names.add(rows.getString(1));
             }
         }
         for (String name : names) {
-            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            if (createdMillis(name) < cutoff) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        }
+    }
+
+    /** From {@code portcullis_itdb_<epoch millis, base 36>_…}; 0 for the names of older versions of this. */
+    private static long createdMillis(String database) {
+        String[] parts = database.split("_");
+        try {
+            return parts[1].equals("itdb") && parts.length > 3 ? Long.parseLong(parts[2], 36) : 0;
+        } catch (NumberFormatException notOurs) {
+            return 0;
         }
     }
 
@@ -52,7 +72,8 @@ public final class TestDatabase {
             return Map.of();
         }
         String base = System.getProperty("it.db.url");
-        String database = ("portcullis_it_" + name + "_" + Long.toString(System.nanoTime(), 36)).toLowerCase()
+        String database = ("portcullis_itdb_" + Long.toString(System.currentTimeMillis(), 36) + "_" + name + "_"
+                + Long.toString(System.nanoTime(), 36)).toLowerCase()
                 .replaceAll("[^a-z0-9_]", "_");
         String admin = base.substring(0, base.lastIndexOf('/') + 1) + "postgres";
         try (Connection connection = DriverManager.getConnection(admin, System.getProperty("it.db.user"),

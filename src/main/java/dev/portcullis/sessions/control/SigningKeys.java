@@ -58,6 +58,9 @@ public class SigningKeys {
     Invalidations invalidations;
 
     @Inject
+    PrivateKeySeal seal;
+
+    @Inject
     @ConfigProperty(name = "sessions.access-token.ttl", defaultValue = "PT1H")
     Duration accessTokenTtl;
 
@@ -78,12 +81,22 @@ public class SigningKeys {
         cache = invalidations.cache("signing-keys", 1);
     }
 
-    /** After the migrations and the bootstrap (observer priority 20). */
+    /**
+     * After the migrations and the bootstrap (observer priority 20): seals the private keys stored
+     * unencrypted when an encryption key is set, makes sure a key signs, and opens it, so that a
+     * missing or wrong encryption key stops the start instead of the first login.
+     */
     @Transactional
-    void ensureAKeyExists(@Observes @Priority(20) @Initialized(ApplicationScoped.class) Object started) {
+    void prepare(@Observes @Priority(20) @Initialized(ApplicationScoped.class) Object started) {
+        for (SigningKey key : em.createQuery("select k from SigningKey k", SigningKey.class).getResultList()) {
+            if (seal.wouldSeal(key.privateKey())) {
+                key.storePrivateKeyAs(seal.seal(key.kid(), key.privateKey()));
+            }
+        }
         if (active().isEmpty()) {
             generate();
         }
+        load();
     }
 
     public String signingKid() {
@@ -138,7 +151,7 @@ public class SigningKeys {
                 .forEach(k -> verifying.put(k.kid(), new Verifier(publicKey(k.publicKey()), k.verifyUntil())));
         SigningKey signer = all.stream().filter(k -> !k.isRetired()).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No active signing key"));
-        return new Keyring(signer.kid(), privateKey(signer.privateKey()), java.util.Collections.unmodifiableMap(verifying));
+        return new Keyring(signer.kid(), privateKey(seal.open(signer.kid(), signer.privateKey())), java.util.Collections.unmodifiableMap(verifying));
     }
 
     private List<SigningKey> active() {
@@ -151,9 +164,9 @@ public class SigningKeys {
             generator.initialize(RSA_BITS);
             KeyPair pair = generator.generateKeyPair();
             Base64.Encoder base64 = Base64.getEncoder();
-            SigningKey key = new SigningKey("kid_" + Ids.randomBase62(16), Jwt.ALGORITHM,
-                    base64.encodeToString(pair.getPublic().getEncoded()), base64.encodeToString(pair.getPrivate().getEncoded()),
-                    clock.instant());
+            String kid = "kid_" + Ids.randomBase62(16);
+            SigningKey key = new SigningKey(kid, Jwt.ALGORITHM, base64.encodeToString(pair.getPublic().getEncoded()),
+                    seal.seal(kid, base64.encodeToString(pair.getPrivate().getEncoded())), clock.instant());
             em.persist(key);
             invalidations.invalidate(cache, RING);
             return key;

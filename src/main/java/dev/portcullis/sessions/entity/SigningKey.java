@@ -8,8 +8,8 @@ import java.time.Instant;
 
 /**
  * An RS256 key pair, encoded (X.509 public, PKCS#8 private, Base64). The private key is kept in the
- * database so every node signs with the same key and tokens survive restarts; protect the database
- * accordingly.
+ * database so every node signs with the same key and tokens survive restarts, encrypted when an
+ * encryption key is configured (see {@code PrivateKeySeal}).
  */
 @Entity
 @Table(name = "signing_keys")
@@ -46,6 +46,11 @@ public class SigningKey {
             retiredAt = now;
             verifyUntil = lastTokenExpiry;
         }
+    }
+
+    /** The same private key in another stored form (sealed, when encryption at rest is switched on). */
+    public void storePrivateKeyAs(String stored) {
+        privateKey = stored;
     }
 
     public boolean isRetired() {

@@ -1,0 +1,115 @@
+package dev.portcullis.sessions.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Encrypts the signing keys' private halves at rest (AES-256-GCM) when
+ * {@code sessions.signing-key.encryption-key} is set, so that a copy of the database (a backup, a
+ * replica, a dump) does not carry the power to mint access tokens. The key id is the associated data:
+ * a sealed key copied into another row does not open. Without the setting, keys are stored as before,
+ * unencrypted, and stored keys of either kind are read.
+ */
+@ApplicationScoped
+public class PrivateKeySeal {
+
+    static final String SEALED = "aes256gcm:";
+    private static final String SETTING = "sessions.signing-key.encryption-key (SESSIONS_SIGNING_KEY_ENCRYPTION_KEY)";
+    private static final int KEY_BYTES = 32;
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SecretKey key;
+
+    @Inject
+    public PrivateKeySeal(@ConfigProperty(name = "sessions.signing-key.encryption-key") Optional<String> configured) {
+        this.key = configured.map(String::strip).filter(value -> !value.isEmpty()).map(PrivateKeySeal::decode).orElse(null);
+    }
+
+    /** For the CDI proxy only. */
+    protected PrivateKeySeal() {
+        this(Optional.empty());
+    }
+
+    /** The value never appears in the message: it is a secret. */
+    private static SecretKey decode(String base64) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException notBase64) {
+            bytes = new byte[0];
+        }
+        if (bytes.length != KEY_BYTES) {
+            throw new IllegalArgumentException(SETTING + " must be the Base64 of " + KEY_BYTES
+                    + " random bytes, such as `openssl rand -base64 32` prints");
+        }
+        return new SecretKeySpec(bytes, "AES");
+    }
+
+    /** The stored form of a private key: sealed when an encryption key is set, else as given. */
+    public String seal(String kid, String encodedPrivateKey) {
+        if (key == null) {
+            return encodedPrivateKey;
+        }
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            RANDOM.nextBytes(nonce);
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, kid, nonce);
+            byte[] sealed = cipher.doFinal(encodedPrivateKey.getBytes(StandardCharsets.US_ASCII));
+            byte[] stored = new byte[NONCE_BYTES + sealed.length];
+            System.arraycopy(nonce, 0, stored, 0, NONCE_BYTES);
+            System.arraycopy(sealed, 0, stored, NONCE_BYTES, sealed.length);
+            return SEALED + Base64.getEncoder().encodeToString(stored);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot encrypt a signing key", e);
+        }
+    }
+
+    /** The encoded private key of a stored one, sealed or not. */
+    public String open(String kid, String stored) {
+        if (!isSealed(stored)) {
+            return stored;
+        }
+        if (key == null) {
+            throw new IllegalStateException("The stored signing keys are encrypted; set " + SETTING
+                    + " to the key they were encrypted with");
+        }
+        try {
+            byte[] bytes = Base64.getDecoder().decode(stored.substring(SEALED.length()));
+            byte[] nonce = Arrays.copyOf(bytes, NONCE_BYTES);
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, kid, nonce);
+            return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.US_ASCII);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("The stored signing key " + kid + " does not open with " + SETTING
+                    + "; it was encrypted with another key");
+        }
+    }
+
+    /** Whether a stored key should be sealed now: an encryption key is set and it is not sealed yet. */
+    public boolean wouldSeal(String stored) {
+        return key != null && !isSealed(stored);
+    }
+
+    private static boolean isSealed(String stored) {
+        return stored.startsWith(SEALED);
+    }
+
+    private Cipher cipher(int mode, String kid, byte[] nonce) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.updateAAD(kid.getBytes(StandardCharsets.US_ASCII));
+        return cipher;
+    }
+}
