@@ -39,6 +39,7 @@ public final class PayaraMicro implements AutoCloseable {
     private final List<String> extraArguments;
     private final boolean tls;
     private final boolean gridJar;
+    private List<String> jvmOptions = List.of();
     private Process process;
     private int httpPort;
     private int httpsPort;
@@ -66,6 +67,20 @@ public final class PayaraMicro implements AutoCloseable {
     public static PayaraMicro startWithTls(String name, Map<String, String> environment) {
         int grid = freePort();
         PayaraMicro server = new PayaraMicro(name, environment, grid, List.of(grid), List.of(), true, true);
+        server.startProcess();
+        return server;
+    }
+
+    /**
+     * The same, serving the certificate {@code alias} of a PKCS#12 keystore on HTTPS, configured as the
+     * README tells operators to: JVM properties for the keystore, {@code --sslcert} for the alias.
+     */
+    public static PayaraMicro startWithCertificate(String name, Map<String, String> environment, Path keystore,
+                                                   String password, String alias) {
+        int grid = freePort();
+        PayaraMicro server = new PayaraMicro(name, environment, grid, List.of(grid), List.of("--sslcert", alias), true, true);
+        server.jvmOptions = List.of("-Djavax.net.ssl.keyStore=" + keystore.toAbsolutePath(),
+                "-Djavax.net.ssl.keyStorePassword=" + password);
         server.startProcess();
         return server;
     }
@@ -192,7 +207,9 @@ public final class PayaraMicro implements AutoCloseable {
             String members = String.join(",", gridMembers.stream().map(p -> "127.0.0.1:" + p).toList());
             List<String> command = new ArrayList<>(List.of(
                     javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC",
-                    "-Dhazelcast.phone.home.enabled=false", "-Dhazelcast.socket.bind.any=false",
+                    "-Dhazelcast.phone.home.enabled=false", "-Dhazelcast.socket.bind.any=false"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of(
                     "-jar", property("payara.microJar"),
                     "--deploy", property("portcullis.war"),
                     "--contextroot", "/",
