@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
 public final class PayaraMicro implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+    /** Payara Micro's line once its runtime (and Data Grid member) is up, before any deployment. */
+    private static final String RUNTIME_STARTED = ") startup time : ";
     private static final Pattern PRINTED_ADMIN_KEY = Pattern.compile(
             "Platform-admin API key \\(shown only this once, store it now\\): (\\S+)");
 
@@ -40,6 +42,7 @@ public final class PayaraMicro implements AutoCloseable {
     private final boolean tls;
     private final boolean gridJar;
     private List<String> jvmOptions = List.of();
+    private boolean application = true;
     private Process process;
     private int httpPort;
     private int httpsPort;
@@ -111,6 +114,17 @@ public final class PayaraMicro implements AutoCloseable {
         }
         stop();
         throw new AssertionError(name + " started, but should have refused to");
+    }
+
+    /**
+     * A Data Grid member with the grid functions jar and no application: what a node is while its WAR
+     * is still deploying, holding its share of the grid's partitions all the same.
+     */
+    public static PayaraMicro startGridMemberWithoutTheApplication(String name, int gridPort, List<Integer> gridMembers) {
+        PayaraMicro member = new PayaraMicro(name, Map.of(), gridPort, gridMembers, List.of(), false, true);
+        member.application = false;
+        member.startProcess();
+        return member;
     }
 
     /** A grid member started as someone who forgot the grid functions jar on --addlibs would start it. */
@@ -211,8 +225,6 @@ public final class PayaraMicro implements AutoCloseable {
             command.addAll(jvmOptions);
             command.addAll(List.of(
                     "-jar", property("payara.microJar"),
-                    "--deploy", property("portcullis.war"),
-                    "--contextroot", "/",
                     "--port", String.valueOf(httpPort),
                     "--disablephonehome",
                     "--nohostaware",
@@ -222,6 +234,9 @@ public final class PayaraMicro implements AutoCloseable {
                     "--startport", String.valueOf(gridPort),
                     "--prebootcommandfile", Path.of(property("portcullis.serverConfig"), "pre-boot-commands.txt").toString(),
                     "--rootdir", directory.resolve("root-" + System.nanoTime()).toString()));
+            if (application) {
+                command.addAll(List.of("--deploy", property("portcullis.war"), "--contextroot", "/"));
+            }
             if (gridJar) {
                 command.addAll(List.of("--addlibs", property("portcullis.gridJar")));
             }
@@ -259,15 +274,8 @@ public final class PayaraMicro implements AutoCloseable {
                 .timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
-            try {
-                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+            if (application ? healthy(http, health) : logText().contains(RUNTIME_STARTED)) {
+                return;
             }
             if (deploymentFailed()) {
                 throw new IllegalStateException("Portcullis failed to deploy on " + name + "; see " + log());
@@ -289,6 +297,17 @@ public final class PayaraMicro implements AutoCloseable {
      * Payara's last line of a failed deployment. Not "Startup of context failed": that comes before
      * the cause is written, and stopping the server there loses the cause from the log.
      */
+    private static boolean healthy(HttpClient http, HttpRequest health) {
+        try {
+            return http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notListeningYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private boolean deploymentFailed() {
         return logText().contains("Exception while loading the app");
     }
