@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portcullis.keys.control.KeyFormat;
 import dev.portcullis.keys.entity.KeyType;
 import dev.portcullis.security.Environment;
+import dev.portcullis.testing.DatabaseIndependent;
 import dev.portcullis.testing.OwnServer;
 import dev.portcullis.testing.Portcullis;
 import dev.portcullis.testing.Reply;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A server set up as the MedTWIN seed describes its API, from the first start on: its key family
  * ({@code KEYS_PREFIX=mt}) and its flat error bodies ({@code ERRORS_STYLE=medtwin}).
  */
+@DatabaseIndependent
 class MedTwinDeploymentIT {
 
     @RegisterExtension

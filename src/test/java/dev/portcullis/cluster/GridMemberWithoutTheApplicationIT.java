@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.testing.Concurrently;
+import dev.portcullis.testing.DatabaseIndependent;
 import dev.portcullis.testing.PayaraMicro;
 import dev.portcullis.testing.Portcullis;
 import dev.portcullis.testing.SharedServer;
@@ -12,15 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * A node whose Data Grid member is up while its WAR is not (yet) deployed owns part of the grid's
  * partitions, so part of every other node's charges run there: with {@code portcullis-grid.jar} on its
  * {@code --addlibs} they run exactly as anywhere else. The member here never deploys the WAR, so every
- * charge it owns proves it. It needs no database, so it runs once, in the H2 profile.
+ * charge it owns proves it.
  */
-@DisabledIfSystemProperty(named = "it.db.url", matches = ".+")
+@DatabaseIndependent
 class GridMemberWithoutTheApplicationIT {
 
     private static final int KEYS = 40;

@@ -2,11 +2,13 @@ package dev.portcullis.errors;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.testing.DatabaseIndependent;
 import dev.portcullis.testing.PayaraMicro;
 import dev.portcullis.testing.TestDatabase;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+@DatabaseIndependent
 class ErrorStyleSettingIT {
 
     @Test

@@ -2,6 +2,7 @@ package dev.portcullis.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.portcullis.testing.DatabaseIndependent;
 import dev.portcullis.testing.OwnServer;
 import dev.portcullis.testing.Portcullis;
 import dev.portcullis.testing.Reply;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A server behind a proxy that speaks RFC 7239 ({@code HTTP_CLIENT_ADDRESS_HEADER=Forwarded}, the
  * proxy on loopback): client address and TLS come from {@code Forwarded}, and X-Forwarded-* are ignored.
  */
+@DatabaseIndependent
 class ForwardedHeaderIT {
 
     @RegisterExtension

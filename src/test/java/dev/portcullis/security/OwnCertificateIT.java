@@ -3,6 +3,7 @@ package dev.portcullis.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.portcullis.testing.DatabaseIndependent;
 import dev.portcullis.testing.PayaraMicro;
 import dev.portcullis.testing.TestDatabase;
 import java.io.IOException;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (keystore by JVM properties, alias by {@code --sslcert}). The client trusts that certificate alone
  * and checks the host name, so Payara's built-in self-signed one would fail the handshake.
  */
+@DatabaseIndependent
 class OwnCertificateIT {
 
     private static final String PASSWORD = "keystore-pass-1";

@@ -3,12 +3,14 @@ package dev.portcullis.tenants;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.testing.DatabaseIndependent;
 import dev.portcullis.testing.PayaraMicro;
 import dev.portcullis.testing.TestDatabase;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The first start with a configured platform-admin key that is not a key of this server. */
+@DatabaseIndependent
 class BootstrapIT {
 
     @Test
