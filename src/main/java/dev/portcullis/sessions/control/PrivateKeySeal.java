@@ -19,32 +19,47 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code sessions.signing-key.encryption-key} is set, so that a copy of the database (a backup, a
  * replica, a dump) does not carry the power to mint access tokens. The key id is the associated data:
  * a sealed key copied into another row does not open. Without the setting, keys are stored as before,
- * unencrypted, and stored keys of either kind are read.
+ * unencrypted, and stored keys of either kind are read. To change the encryption key, set the new one
+ * and the old one as {@code sessions.signing-key.previous-encryption-key} for one start: the stored
+ * keys are sealed again with the new one.
  */
 @ApplicationScoped
 public class PrivateKeySeal {
 
     static final String SEALED = "aes256gcm:";
     private static final String SETTING = "sessions.signing-key.encryption-key (SESSIONS_SIGNING_KEY_ENCRYPTION_KEY)";
+    private static final String PREVIOUS_SETTING =
+            "sessions.signing-key.previous-encryption-key (SESSIONS_SIGNING_KEY_PREVIOUS_ENCRYPTION_KEY)";
     private static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKey key;
+    private final SecretKey previous;
 
     @Inject
-    public PrivateKeySeal(@ConfigProperty(name = "sessions.signing-key.encryption-key") Optional<String> configured) {
-        this.key = configured.map(String::strip).filter(value -> !value.isEmpty()).map(PrivateKeySeal::decode).orElse(null);
+    public PrivateKeySeal(@ConfigProperty(name = "sessions.signing-key.encryption-key") Optional<String> configured,
+                          @ConfigProperty(name = "sessions.signing-key.previous-encryption-key") Optional<String> previous) {
+        this.key = decodeIfSet(configured, SETTING);
+        this.previous = decodeIfSet(previous, PREVIOUS_SETTING);
+        if (this.previous != null && this.key == null) {
+            throw new IllegalArgumentException(PREVIOUS_SETTING + " is only read together with " + SETTING
+                    + ", the key to encrypt the stored keys with from now on");
+        }
     }
 
     /** For the CDI proxy only. */
     protected PrivateKeySeal() {
-        this(Optional.empty());
+        this(Optional.empty(), Optional.empty());
+    }
+
+    private static SecretKey decodeIfSet(Optional<String> configured, String setting) {
+        return configured.map(String::strip).filter(value -> !value.isEmpty()).map(value -> decode(value, setting)).orElse(null);
     }
 
     /** The value never appears in the message: it is a secret. */
-    private static SecretKey decode(String base64) {
+    private static SecretKey decode(String base64, String setting) {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(base64);
@@ -52,7 +67,7 @@ public class PrivateKeySeal {
             bytes = new byte[0];
         }
         if (bytes.length != KEY_BYTES) {
-            throw new IllegalArgumentException(SETTING + " must be the Base64 of " + KEY_BYTES
+            throw new IllegalArgumentException(setting + " must be the Base64 of " + KEY_BYTES
                     + " random bytes, such as `openssl rand -base64 32` prints");
         }
         return new SecretKeySpec(bytes, "AES");
@@ -66,7 +81,7 @@ public class PrivateKeySeal {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, kid, nonce);
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, key, kid, nonce);
             byte[] sealed = cipher.doFinal(encodedPrivateKey.getBytes(StandardCharsets.US_ASCII));
             byte[] stored = new byte[NONCE_BYTES + sealed.length];
             System.arraycopy(nonce, 0, stored, 0, NONCE_BYTES);
@@ -77,7 +92,7 @@ public class PrivateKeySeal {
         }
     }
 
-    /** The encoded private key of a stored one, sealed or not. */
+    /** The encoded private key of a stored one: unencrypted, or sealed with the current or previous key. */
     public String open(String kid, String stored) {
         if (!isSealed(stored)) {
             return stored;
@@ -86,29 +101,39 @@ public class PrivateKeySeal {
             throw new IllegalStateException("The stored signing keys are encrypted; set " + SETTING
                     + " to the key they were encrypted with");
         }
-        try {
-            byte[] bytes = Base64.getDecoder().decode(stored.substring(SEALED.length()));
-            byte[] nonce = Arrays.copyOf(bytes, NONCE_BYTES);
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, kid, nonce);
-            return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.US_ASCII);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("The stored signing key " + kid + " does not open with " + SETTING
-                    + "; it was encrypted with another key");
-        }
+        return openWith(key, kid, stored)
+                .or(() -> previous == null ? Optional.empty() : openWith(previous, kid, stored))
+                .orElseThrow(() -> new IllegalStateException("The stored signing key " + kid + " does not open with "
+                        + SETTING + (previous == null ? "" : " nor with " + PREVIOUS_SETTING)
+                        + "; it was encrypted with another key"));
     }
 
-    /** Whether a stored key should be sealed now: an encryption key is set and it is not sealed yet. */
-    public boolean wouldSeal(String stored) {
-        return key != null && !isSealed(stored);
+    /**
+     * Whether a stored key is to be stored again, sealed with the current key: it is unencrypted, or
+     * sealed with another key (the previous one, while the encryption key is being changed).
+     */
+    public boolean wouldReseal(String kid, String stored) {
+        return key != null && (!isSealed(stored) || openWith(key, kid, stored).isEmpty());
+    }
+
+    private Optional<String> openWith(SecretKey candidate, String kid, String stored) {
+        try {
+            byte[] bytes = Base64.getDecoder().decode(stored.substring(SEALED.length()));
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, candidate, kid, Arrays.copyOf(bytes, NONCE_BYTES));
+            return Optional.of(new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES),
+                    StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException | IllegalArgumentException notThisKey) {
+            return Optional.empty();
+        }
     }
 
     private static boolean isSealed(String stored) {
         return stored.startsWith(SEALED);
     }
 
-    private Cipher cipher(int mode, String kid, byte[] nonce) throws GeneralSecurityException {
+    private static Cipher cipher(int mode, SecretKey with, String kid, byte[] nonce) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.init(mode, with, new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(kid.getBytes(StandardCharsets.US_ASCII));
         return cipher;
     }

@@ -82,15 +82,16 @@ public class SigningKeys {
     }
 
     /**
-     * After the migrations and the bootstrap (observer priority 20): seals the private keys stored
-     * unencrypted when an encryption key is set, makes sure a key signs, and opens it, so that a
-     * missing or wrong encryption key stops the start instead of the first login.
+     * After the migrations and the bootstrap (observer priority 20): seals with the encryption key, when
+     * one is set, the private keys stored unencrypted or sealed with the previous key; makes sure a key
+     * signs, and opens it, so that a missing or wrong encryption key stops the start instead of the
+     * first login.
      */
     @Transactional
     void prepare(@Observes @Priority(20) @Initialized(ApplicationScoped.class) Object started) {
         for (SigningKey key : em.createQuery("select k from SigningKey k", SigningKey.class).getResultList()) {
-            if (seal.wouldSeal(key.privateKey())) {
-                key.storePrivateKeyAs(seal.seal(key.kid(), key.privateKey()));
+            if (seal.wouldReseal(key.kid(), key.privateKey())) {
+                key.storePrivateKeyAs(seal.seal(key.kid(), seal.open(key.kid(), key.privateKey())));
             }
         }
         if (active().isEmpty()) {
