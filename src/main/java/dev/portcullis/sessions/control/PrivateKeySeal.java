@@ -26,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class PrivateKeySeal {
 
-    static final String SEALED = "aes256gcm:";
+    private static final String SEALED = "aes256gcm:";
     private static final String SETTING = "sessions.signing-key.encryption-key (SESSIONS_SIGNING_KEY_ENCRYPTION_KEY)";
     private static final String PREVIOUS_SETTING =
             "sessions.signing-key.previous-encryption-key (SESSIONS_SIGNING_KEY_PREVIOUS_ENCRYPTION_KEY)";
