@@ -46,14 +46,24 @@ public record Page<T>(List<T> data, String nextCursor) {
         }
     }
 
-    public static int limit(Integer requested) {
-        if (requested == null) {
+    /**
+     * The {@code limit} query parameter. Taken as text: JAX-RS answers a parameter it cannot convert
+     * with 404, which would tell a client with {@code ?limit=ten} that the list does not exist.
+     */
+    public static int limit(String requested) {
+        if (requested == null || requested.isEmpty()) {
             return DEFAULT_LIMIT;
         }
-        if (requested < 1 || requested > MAX_LIMIT) {
-            throw new ValidationFailed("limit", "limit must be between 1 and " + MAX_LIMIT);
+        int limit;
+        try {
+            limit = Integer.parseInt(requested);
+        } catch (NumberFormatException notANumber) {
+            limit = 0;
         }
-        return requested;
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ValidationFailed("limit", "limit must be a whole number between 1 and " + MAX_LIMIT);
+        }
+        return limit;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.portcullis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 
 /**
  * The JAX-RS application at the context root. No {@code @LoginConfig}: the pipeline in
@@ -12,4 +13,13 @@ import jakarta.ws.rs.core.Application;
 @ApplicationScoped
 @ApplicationPath("/")
 public class PortcullisApplication extends Application {
+
+    /**
+     * Jersey would otherwise answer {@code OPTIONS} and {@code /application.wadl} with an XML map of every
+     * resource: not JSON, and not something a caller needs. Other servers ignore the property.
+     */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
 }

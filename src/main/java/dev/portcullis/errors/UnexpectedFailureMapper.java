@@ -22,7 +22,8 @@ import java.util.logging.Logger;
 public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
 
     private static final Pattern PROPERTY = Pattern.compile("property '([A-Za-z0-9_]{1,64})'");
-    private static final Pattern UNKNOWN = Pattern.compile("[Uu]nknown propert[a-z]*[^A-Za-z0-9_]*([A-Za-z0-9_]{1,64})");
+    /** Yasson's words for a property the target type does not have (fail-on-unknown-properties). */
+    private static final Pattern UNKNOWN = Pattern.compile("Json property ([A-Za-z0-9_]{1,64}) can not be mapped");
     private static final Logger LOG = Logger.getLogger(UnexpectedFailureMapper.class.getName());
 
     @Override
@@ -55,21 +56,25 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
     }
 
     /**
-     * Names the offending field when the binder says which it was; the binder's own message is not
-     * passed on, as it may mention Java class names.
+     * Names the offending field when the binder says which it was: the innermost property of a nested
+     * body, since the binder wraps each level's message in its parent's. The binder's own message is
+     * not passed on, as it may mention Java class names.
      */
     private static Response malformed(JsonbException binding) {
         String detail = binding == null ? "" : String.valueOf(binding.getMessage());
-        Matcher property = PROPERTY.matcher(detail);
-        if (property.find()) {
-            String field = property.group(1);
-            return ErrorEnvelope.response(400, "MALFORMED_REQUEST", field + " has the wrong type",
-                    Map.of("field", field)).build();
-        }
         Matcher unknown = UNKNOWN.matcher(detail);
         if (unknown.find()) {
             String field = unknown.group(1);
             return ErrorEnvelope.response(400, "MALFORMED_REQUEST", field + " is not a field of this request",
+                    Map.of("field", field)).build();
+        }
+        Matcher property = PROPERTY.matcher(detail);
+        String field = null;
+        while (property.find()) {
+            field = property.group(1);
+        }
+        if (field != null) {
+            return ErrorEnvelope.response(400, "MALFORMED_REQUEST", field + " has the wrong type",
                     Map.of("field", field)).build();
         }
         return envelope(400, "MALFORMED_REQUEST", "The request body is not valid JSON of the expected shape");

@@ -41,12 +41,33 @@ class ErrorEnvelopeIT {
         Reply flag = portcullis.post("/v1/keys", tenant.adminKey(), "{\"name\":\"x\",\"role\":true}");
         assertEnvelope(400, "MALFORMED_REQUEST", flag);
         assertEquals("role", flag.error().getString("field"));
+        Reply nested = portcullis.post("/v1/keys", tenant.adminKey(), "{\"name\":\"x\",\"rate_limit\":{\"per_day\":\"ten\"}}");
+        assertEnvelope(400, "MALFORMED_REQUEST", nested);
+        assertEquals("per_day", nested.error().getString("field"), "the innermost field, not its parent");
     }
 
     @Test
-    void unknownFieldsAre400(Portcullis portcullis) {
+    void unknownFieldsAre400NamingTheField(Portcullis portcullis) {
         var tenant = portcullis.newTenant();
-        assertEnvelope(400, "MALFORMED_REQUEST", portcullis.post("/v1/keys", tenant.adminKey(), "{\"name\":\"x\",\"rolez\":\"admin\"}"));
+        Reply top = portcullis.post("/v1/keys", tenant.adminKey(), "{\"name\":\"x\",\"rolez\":\"admin\"}");
+        assertEnvelope(400, "MALFORMED_REQUEST", top);
+        assertEquals("rolez", top.error().getString("field"));
+        Reply nested = portcullis.post("/v1/keys", tenant.adminKey(), "{\"name\":\"x\",\"rate_limit\":{\"per_minutes\":5}}");
+        assertEnvelope(400, "MALFORMED_REQUEST", nested);
+        assertEquals("per_minutes", nested.error().getString("field"));
+    }
+
+    @Test
+    void aListLimitThatIsNotAWholeNumberIs400NotAMissingList(Portcullis portcullis) {
+        var tenant = portcullis.newTenant();
+        for (String path : new String[] {"/v1/keys", "/v1/users", "/v1/files", "/v1/tenants"}) {
+            for (String limit : new String[] {"ten", "1.5", "99999999999", "0"}) {
+                Reply reply = portcullis.get(path + "?limit=" + limit, tenant.adminKey());
+                assertEnvelope(400, "VALIDATION_FAILED", reply);
+                assertEquals("limit", reply.error().getString("field"), path + "?limit=" + limit);
+            }
+            assertEquals(200, portcullis.get(path + "?limit=2", tenant.adminKey()).status(), path);
+        }
     }
 
     @Test
@@ -85,6 +106,17 @@ class ErrorEnvelopeIT {
     void unknownPathsAre404InTheEnvelope(Portcullis portcullis) {
         assertEnvelope(404, "NOT_FOUND", portcullis.get("/v1/nothing-here", null));
         assertEnvelope(404, "NOT_FOUND", portcullis.get("/nothing/at/all", portcullis.adminKey()));
+    }
+
+    @Test
+    void optionsNamesTheAllowedMethodsWithoutAMapOfTheApi(Portcullis portcullis) {
+        var tenant = portcullis.newTenant();
+        Reply options = portcullis.send("OPTIONS", "/v1/keys", tenant.adminKey(), null);
+        assertEquals(200, options.status(), options.toString());
+        String allowed = options.headers().firstValue("Allow").orElse("");
+        assertTrue(allowed.contains("GET") && allowed.contains("POST"), allowed);
+        assertFalse(options.body().contains("<"), "an XML description of the resources: " + options.body());
+        assertEnvelope(404, "NOT_FOUND", portcullis.get("/application.wadl", tenant.adminKey()));
     }
 
     @Test

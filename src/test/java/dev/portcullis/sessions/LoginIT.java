@@ -47,6 +47,29 @@ class LoginIT {
     }
 
     @Test
+    void aLoginWithoutEmailPasswordOrTenantIs400NamingTheFieldAndLocksNothing(Portcullis portcullis) {
+        var tenant = portcullis.newTenant();
+        String email = "incomplete." + System.nanoTime() + "@example.com";
+        portcullis.newUser(tenant.adminKey(), email, PASSWORD, "member");
+        String[][] incomplete = {
+                {"password", "{\"email\":\"" + email + "\",\"tenant_id\":\"" + tenant.id() + "\"}"},
+                {"password", "{\"email\":\"" + email + "\",\"password\":\"\",\"tenant_id\":\"" + tenant.id() + "\"}"},
+                {"email", "{\"password\":\"" + PASSWORD + "\",\"tenant_id\":\"" + tenant.id() + "\"}"},
+                {"tenant_id", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"},
+        };
+        // More than the lockout threshold (5) of them: none may count as a wrong password.
+        for (int round = 0; round < 2; round++) {
+            for (String[] request : incomplete) {
+                Reply reply = portcullis.post("/v1/auth/login", null, request[1]);
+                assertEquals(400, reply.status(), reply.toString());
+                assertEquals("VALIDATION_FAILED", reply.error().getString("code"));
+                assertEquals(request[0], reply.error().getString("field"));
+            }
+        }
+        assertEquals(200, portcullis.login(email, PASSWORD, tenant.id()).status(), "the account was locked");
+    }
+
+    @Test
     void emailsMatchWhateverTheirCaseAndSurroundingSpace(Portcullis portcullis) {
         var tenant = portcullis.newTenant();
         String email = "Mixed.Case." + System.nanoTime() + "@Example.COM";

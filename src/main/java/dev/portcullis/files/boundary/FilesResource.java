@@ -70,7 +70,7 @@ public class FilesResource {
     @RolesAllowed("read_only")
     @RequiresScope(Scopes.FILES_READ)
     @Transactional
-    public Page<FileResponse> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    public Page<FileResponse> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         int size = Page.limit(limit);
         return Page.of(files.page(caller.tenantId(), caller.environment(), Page.Position.decode(cursor), size), size,
                 file -> FileResponse.from(file, false), file -> new Page.Position(file.createdAt(), file.id()));

@@ -107,7 +107,7 @@ public class KeysResource {
     @GET
     @Transactional
     @RequiresScope(Scopes.KEYS_READ)
-    public Page<KeyResponse> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    public Page<KeyResponse> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         int size = Page.limit(limit);
         Instant now = keys.now();
         List<ApiKey> page = keys.page(caller.tenantId(), caller.environment(), Page.Position.decode(cursor), size);

@@ -45,9 +45,16 @@ public class AuthResource {
     @Unauthenticated
     public Response login(LoginRequest body) {
         Require.body(body);
+        // A field left out is the client's mistake, not a failed login: it answers 400 and counts
+        // neither against the account's lockout nor against the address's failed-authentication budget.
+        String email = Require.text("email", body.email(), 320);
+        String tenantId = Require.text("tenant_id", body.tenantId(), 100);
+        if (body.password() == null || body.password().isEmpty()) {
+            throw new ValidationFailed("password", "password is required");
+        }
         Environment environment = body.environment() == null ? Environment.LIVE
                 : Require.oneOf("environment", body.environment(), Environment::of, "live, test");
-        var issued = sessions.login(body.email(), body.password(), body.tenantId(), environment, caller.clientAddressText());
+        var issued = sessions.login(email, body.password(), tenantId, environment, caller.clientAddressText());
         return noStore(TokenResponse.from(issued));
     }
 

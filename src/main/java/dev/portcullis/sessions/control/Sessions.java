@@ -71,15 +71,14 @@ public class Sessions {
     @Transactional(dontRollbackOn = InvalidCredentials.class)
     public Issued login(String email, String password, String tenantId, Environment environment, String clientAddress) {
         limiter.refuseIfBlocked(clientAddress);
-        Optional<User> found = tenantId == null || email == null ? Optional.empty()
-                : tenants.find(tenantId).filter(Tenant::isActive)
-                        .flatMap(tenant -> users.findByEmail(tenant.id(), Users.normalizedEmail(email)));
+        Optional<User> found = tenants.find(tenantId).filter(Tenant::isActive)
+                .flatMap(tenant -> users.findByEmail(tenant.id(), Users.normalizedEmail(email)));
         if (found.isEmpty() || found.get().isDisabled() || found.get().isLocked(clock.instant())) {
             passwords.verifyNothing(password);
             throw failed(clientAddress);
         }
         User user = found.get();
-        if (password == null || !passwords.verify(password, user.passwordHash())) {
+        if (!passwords.verify(password, user.passwordHash())) {
             users.locked(user).loginFailed(clock.instant(), lockoutThreshold, lockoutBase, lockoutMax);
             throw failed(clientAddress);
         }

@@ -62,7 +62,7 @@ public class TenantsResource {
     @GET
     @Transactional
     @RequiresScope(Scopes.TENANTS_READ)
-    public Page<TenantResponse> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    public Page<TenantResponse> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         int size = Page.limit(limit);
         Page.Position after = Page.Position.decode(cursor);
         if (!caller.isPlatformAdmin()) {

@@ -57,7 +57,7 @@ public class UsersResource {
     @GET
     @Transactional
     @RequiresScope(Scopes.USERS_READ)
-    public Page<UserResponse> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    public Page<UserResponse> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         int size = Page.limit(limit);
         return Page.of(users.page(caller.tenantId(), caller.environment(), Page.Position.decode(cursor), size), size, UserResponse::from,
                 user -> new Page.Position(user.createdAt(), user.id()));
