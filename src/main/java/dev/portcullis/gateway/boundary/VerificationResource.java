@@ -1,0 +1,121 @@
+package dev.portcullis.gateway.boundary;
+
+import dev.portcullis.errors.InsufficientPermissions;
+import dev.portcullis.errors.InvalidApiKey;
+import dev.portcullis.errors.Require;
+import dev.portcullis.security.Caller;
+import dev.portcullis.security.Role;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * {@code /v1/auth/verify}: is the credential of the request a gateway forwards good for the API behind
+ * it? By the time this runs the pipeline has said no (with its own status and body) or yes and charged
+ * the rate limit; this adds the optional role the gateway requires and names the caller. Every method
+ * answers the same: some gateways ask with the client's method, others always with GET.
+ */
+// Envoy appends the client's path to the one it is given: whatever follows is ignored.
+@Path(VerificationResource.PATH + "{ignored: (/.*)?}")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class VerificationResource {
+
+    static final String PATH = "v1/auth/verify";
+    private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
+
+    @Inject
+    Caller caller;
+
+    /** The caller, as the API behind the gateway gets to know it. */
+    @JsonbPropertyOrder({"tenantId", "credential", "subject", "role", "scopes", "environment"})
+    public record Verification(String tenantId, String credential, String subject, String role, List<String> scopes,
+                               String environment) {
+
+        static Verification from(Caller caller) {
+            return new Verification(caller.tenantId(),
+                    caller.credential() == Caller.Credential.API_KEY ? "api_key" : "session",
+                    caller.subject(), caller.role().value(), caller.scopes().stream().sorted().toList(),
+                    caller.environment().value());
+        }
+
+        /** For the gateway to copy onto the request it passes on (a header per field). */
+        Response.ResponseBuilder headersOn(Response.ResponseBuilder response) {
+            return response.header("X-Portcullis-Tenant-ID", tenantId)
+                    .header("X-Portcullis-Credential", credential)
+                    .header("X-Portcullis-Subject", subject)
+                    .header("X-Portcullis-Role", role)
+                    .header("X-Portcullis-Scopes", String.join(",", scopes))
+                    .header("X-Portcullis-Environment", environment);
+        }
+    }
+
+    @GET
+    @PermitAll
+    public Response get(@QueryParam("role") String role) {
+        return verify(role);
+    }
+
+    @POST
+    @PermitAll
+    public Response post(@QueryParam("role") String role) {
+        return verify(role);
+    }
+
+    @PUT
+    @PermitAll
+    public Response put(@QueryParam("role") String role) {
+        return verify(role);
+    }
+
+    @PATCH
+    @PermitAll
+    public Response patch(@QueryParam("role") String role) {
+        return verify(role);
+    }
+
+    @DELETE
+    @PermitAll
+    public Response delete(@QueryParam("role") String role) {
+        return verify(role);
+    }
+
+    /** Its own, or Jersey would answer with the allowed methods: a 200 a gateway takes for a yes. */
+    @OPTIONS
+    @PermitAll
+    public Response options(@QueryParam("role") String role) {
+        return verify(role);
+    }
+
+    /**
+     * Open to any credential, scoped keys included (@PermitAll keeps the scope rule of Portcullis's own
+     * operations away): the question is about the API behind the gateway, not about this one. A request
+     * without a credential is still refused, here rather than by the pipeline.
+     */
+    private Response verify(String requiredRole) {
+        Role required = requiredRole == null ? null
+                : Require.oneOf("role", requiredRole, Role::of, Role.names());
+        if (!caller.isAuthenticated()) {
+            throw new InvalidApiKey();
+        }
+        if (required != null && !caller.has(required)) {
+            throw InsufficientPermissions.requiringRole(required.value());
+        }
+        Verification verification = Verification.from(caller);
+        return verification.headersOn(Response.ok(verification)).cacheControl(NO_STORE).build();
+    }
+}
