@@ -11,6 +11,7 @@ public final class Scopes {
 
     public static final String KEYS_READ = "keys:read";
     public static final String KEYS_MANAGE = "keys:manage";
+    public static final String KEYS_VERIFY = "keys:verify";
     public static final String USERS_READ = "users:read";
     public static final String USERS_MANAGE = "users:manage";
     public static final String TENANTS_READ = "tenants:read";
@@ -23,7 +24,7 @@ public final class Scopes {
     public static final String FILES_READ = "files:read";
     public static final String FILES_WRITE = "files:write";
 
-    public static final Set<String> ALL = Set.of(KEYS_READ, KEYS_MANAGE, USERS_READ, USERS_MANAGE, TENANTS_READ,
+    public static final Set<String> ALL = Set.of(KEYS_READ, KEYS_MANAGE, KEYS_VERIFY, USERS_READ, USERS_MANAGE, TENANTS_READ,
             TENANTS_MANAGE, PLANS_READ, PLANS_MANAGE, USAGE_READ, ALLOWLIST_READ, ALLOWLIST_MANAGE, FILES_READ, FILES_WRITE);
 
     private Scopes() {

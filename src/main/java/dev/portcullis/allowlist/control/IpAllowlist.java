@@ -50,8 +50,9 @@ public final class IpAllowlist {
         return new IpAllowlist(List.copyOf(parsed));
     }
 
+    /** An unknown address (null) is allowed by no list but the empty one. */
     public boolean allows(InetAddress address) {
-        return entries.isEmpty() || entries.stream().anyMatch(cidr -> cidr.contains(address));
+        return entries.isEmpty() || address != null && entries.stream().anyMatch(cidr -> cidr.contains(address));
     }
 
     public boolean isEmpty() {

@@ -1,0 +1,70 @@
+package dev.portcullis.gateway.boundary;
+
+import dev.portcullis.allowlist.control.Cidr;
+import dev.portcullis.errors.ApiFailure;
+import dev.portcullis.errors.Require;
+import dev.portcullis.errors.ValidationFailed;
+import dev.portcullis.gateway.control.KeyVerifier;
+import dev.portcullis.ratelimit.control.RateLimitExceeded;
+import dev.portcullis.security.Caller;
+import dev.portcullis.security.RequiresScope;
+import dev.portcullis.security.Scopes;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.net.InetAddress;
+
+/**
+ * {@code POST /v1/keys/verify}: a backend that was handed a key by its client asks, with a key of its
+ * own, whether that key may make this request; the key's request is charged. The answer is always 200
+ * with a verdict (the backend's own call succeeded), except when the counter store fails (503, as for any
+ * request). The backend's own rate-limit headers are on the response; the verified key's state is in the
+ * body. A platform admin's secret key verifies keys of every tenant, or of the one it names in
+ * {@code X-Tenant-ID}; any other key only those of its own tenant.
+ */
+@Path("v1/keys/verify")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class KeyVerificationResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    KeyVerifier verifier;
+
+    @POST
+    @RolesAllowed("admin")
+    @RequiresScope(Scopes.KEYS_VERIFY)
+    public KeyVerdict verify(KeyToVerify body) {
+        Require.body(body);
+        String key = Require.text("key", body.key(), 200);
+        InetAddress client = body.clientIp() == null ? null : clientAddress(body.clientIp());
+        boolean everyTenant = caller.isPlatformAdmin() && !caller.isTenantBound()
+                && caller.tenantId().equals(caller.homeTenantId());
+        try {
+            var charged = verifier.verify(key, everyTenant ? null : caller.tenantId(), caller.environment(), client);
+            return charged.admitted() ? KeyVerdict.valid(charged.key(), charged.decision())
+                    : KeyVerdict.refused(new RateLimitExceeded(charged.decision().retryAfter()), charged.decision());
+        } catch (ApiFailure refusal) {
+            if (refusal.status() >= 500) {
+                throw refusal;
+            }
+            return KeyVerdict.refused(refusal, null);
+        }
+    }
+
+    private static InetAddress clientAddress(String text) {
+        try {
+            return Cidr.address(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ValidationFailed("client_ip", "client_ip must be an IPv4 or IPv6 address: " + e.getMessage());
+        }
+    }
+}
