@@ -66,6 +66,21 @@ class KeyVerificationIT {
     }
 
     @Test
+    void bothWaysOfAskingRunNoDatabaseQueryForKeysTheServerHasSeen(Portcullis portcullis) {
+        var tenant = portcullis.newTenant();
+        String key = portcullis.newKey(tenant.adminKey(), "{\"name\":\"hot\"}").string("key");
+        assertTrue(verdictOn(portcullis, tenant.adminKey(), key).getBoolean("valid"));
+        assertEquals(200, portcullis.get("/v1/auth/verify", key).status());
+
+        long before = portcullis.statementsDuringRequests();
+        for (int i = 0; i < 10; i++) {
+            assertTrue(verdictOn(portcullis, tenant.adminKey(), key).getBoolean("valid"));
+            assertEquals(200, portcullis.get("/v1/auth/verify", key).status());
+        }
+        assertEquals(before, portcullis.statementsDuringRequests());
+    }
+
+    @Test
     void keysTheVerifierMayNotSeeAreAnsweredAsIfTheyDidNotExist(Portcullis portcullis) {
         var tenant = portcullis.newTenant();
         var other = portcullis.newTenant();
@@ -79,6 +94,7 @@ class KeyVerificationIT {
         refused(verdictOn(portcullis, tenant.adminKey(), othersKey), "INVALID_API_KEY");
         refused(verdictOn(portcullis, tenant.adminKey(), revoked.string("key")), "INVALID_API_KEY");
         refused(verdictOn(portcullis, tenant.adminKey(), "sk_live_not-a-key"), "INVALID_API_KEY");
+        refused(verdictOn(portcullis, tenant.adminKey(), "x".repeat(500)), "INVALID_API_KEY");
         refused(verdictOn(portcullis, testAdmin, liveKey), "INVALID_API_KEY");
         assertTrue(verdictOn(portcullis, tenant.adminKey(), liveKey).getBoolean("valid"));
 

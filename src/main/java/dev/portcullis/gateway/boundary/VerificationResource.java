@@ -18,7 +18,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -36,7 +36,6 @@ import java.util.List;
 public class VerificationResource {
 
     static final String PATH = "v1/auth/verify";
-    private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
 
     @Inject
     Caller caller;
@@ -116,6 +115,6 @@ public class VerificationResource {
             throw InsufficientPermissions.requiringRole(required.value());
         }
         Verification verification = Verification.from(caller);
-        return verification.headersOn(Response.ok(verification)).cacheControl(NO_STORE).build();
+        return verification.headersOn(Response.ok(verification)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 }
