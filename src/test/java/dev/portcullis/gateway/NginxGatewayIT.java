@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The gateway way of using Portcullis, end to end: a client calls an API through a real nginx that runs
- * {@code server-config/nginx-gateway.conf} as the README tells operators to, with the shared Portcullis
+ * {@code server-config/nginx/} as the README tells operators to, with the shared Portcullis
  * server as its gatekeeper. The API is a plain HTTP server that answers with the Portcullis headers it
  * was given. The shared server trusts loopback, where nginx is, as a proxy: the address each client
  * sends in X-Forwarded-For stands for the public address nginx would see.
@@ -65,10 +65,11 @@ class NginxGatewayIT {
         api.start();
         SelfSignedCertificate certificate = SelfSignedCertificate.in(directory, "nginx");
         URI portcullisUri = portcullis.uri("/");
-        nginx = Nginx.start(directory, Path.of(System.getProperty("portcullis.serverConfig"), "nginx-gateway.conf"),
-                certificate,
+        Path configuration = Path.of(System.getProperty("portcullis.serverConfig"), "nginx");
+        nginx = Nginx.start(directory, configuration.resolve("portcullis-upstream.conf"),
+                configuration.resolve("portcullis-gateway.conf"), certificate,
                 "http://127.0.0.1:9000", "http://127.0.0.1:" + api.getAddress().getPort(),
-                "http://127.0.0.1:8080", "http://127.0.0.1:" + portcullisUri.getPort());
+                "server 127.0.0.1:8080;", "server 127.0.0.1:" + portcullisUri.getPort() + ";");
         client = certificate.clientTrustingOnlyIt();
     }
 

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A real nginx, forked like the test servers, listening on 127.0.0.1 over plain HTTP and over TLS,
- * its {@code server} block made of a configuration file of the project (as an operator would include
- * it) with the addresses in it changed to the test's.
+ * with configuration files of the project included where an operator would include them, the addresses
+ * in them changed to the test's.
  */
 public final class Nginx implements AutoCloseable {
 
@@ -35,18 +35,22 @@ public final class Nginx implements AutoCloseable {
     }
 
     /**
-     * Starts nginx with {@code include}'s text as its server block, after replacing each
-     * {@code replacements[i]} by {@code replacements[i + 1]}.
+     * Starts nginx with {@code httpInclude}'s text in its {@code http} block and {@code serverInclude}'s
+     * as its server block, after replacing in both each {@code replacements[i]} by
+     * {@code replacements[i + 1]}.
      */
-    public static Nginx start(Path directory, Path include, SelfSignedCertificate certificate, String... replacements)
-            throws Exception {
-        String server = Files.readString(include);
+    public static Nginx start(Path directory, Path httpInclude, Path serverInclude, SelfSignedCertificate certificate,
+                              String... replacements) throws Exception {
+        String http = Files.readString(httpInclude);
+        String server = Files.readString(serverInclude);
         for (int i = 0; i < replacements.length; i += 2) {
-            if (!server.contains(replacements[i])) {
-                throw new IllegalArgumentException(include + " no longer contains " + replacements[i]);
+            if (!http.contains(replacements[i]) && !server.contains(replacements[i])) {
+                throw new IllegalArgumentException(httpInclude + " and " + serverInclude + " no longer contain " + replacements[i]);
             }
+            http = http.replace(replacements[i], replacements[i + 1]);
             server = server.replace(replacements[i], replacements[i + 1]);
         }
+        Files.writeString(directory.resolve("http.conf"), http);
         Files.writeString(directory.resolve("server.conf"), server);
         certificate.writePem(directory.resolve("certificate.pem"), directory.resolve("key.pem"));
         int plain = PayaraMicro.freePort();
@@ -65,6 +69,7 @@ public final class Nginx implements AutoCloseable {
                     fastcgi_temp_path %1$s/fastcgi;
                     uwsgi_temp_path %1$s/uwsgi;
                     scgi_temp_path %1$s/scgi;
+                    include %1$s/http.conf;
                     server {
                         listen 127.0.0.1:%2$d;
                         listen 127.0.0.1:%3$d ssl;

@@ -9,7 +9,7 @@ import jakarta.ws.rs.ext.Provider;
  * Copies the error body of a refusal by {@code /v1/auth/verify} into {@code X-Portcullis-Error}. nginx's
  * {@code auth_request} drops the body of the answer it asked for and keeps only headers it can read into
  * variables; with this header its {@code error_page} can give the client the same envelope (see
- * server-config/nginx-gateway.conf).
+ * server-config/nginx/portcullis-gateway.conf).
  * Error bodies are one line of JSON; one that echoes a client's non-ASCII text is left out rather than
  * sent as an invalid header value. Chosen by path, not by name binding: the transport's refusals (HTTPS
  * required, a bad forwarding header) come before any resource is matched.
