@@ -58,6 +58,15 @@ class MedTwinDeploymentIT {
     }
 
     @Test
+    void aGatewaysRefusalCarriesTheSeedsBodyInTheHeaderNginxPassesOn() {
+        Reply refused = portcullis.get("/v1/auth/verify", null);
+
+        assertEquals(401, refused.status(), refused.toString());
+        assertEquals(refused.body(), refused.header("X-Portcullis-Error"));
+        assertEquals("unauthorized", refused.json().getString("error"));
+    }
+
+    @Test
     void aKeyWithoutTheRoleGetsTheSeeds403Body() {
         var tenant = portcullis.newTenant();
         String member = portcullis.newKey(tenant.adminKey(), "{\"name\":\"reader\",\"role\":\"member\"}").string("key");
