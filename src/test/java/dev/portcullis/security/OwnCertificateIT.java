@@ -7,6 +7,7 @@ import dev.portcullis.testing.DatabaseIndependent;
 import dev.portcullis.testing.PayaraMicro;
 import dev.portcullis.testing.SelfSignedCertificate;
 import dev.portcullis.testing.TestDatabase;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -41,6 +42,11 @@ class OwnCertificateIT {
             assertEquals(own.certificate(), reply.sslSession().orElseThrow().getPeerCertificates()[0]);
             assertThrows(SSLHandshakeException.class, () -> HttpClient.newHttpClient()
                     .send(health, HttpResponse.BodyHandlers.discarding()), "a client trusting the usual CAs accepted it");
+            HttpRequest byAnotherName = HttpRequest.newBuilder(URI.create("https://localhost:" + server.httpsUri().getPort()
+                    + "/v1/health")).timeout(Duration.ofSeconds(10)).build();
+            assertThrows(SSLHandshakeException.class, () -> own.clientTrustingOnlyIt()
+                    .send(byAnotherName, HttpResponse.BodyHandlers.discarding()),
+                    "the certificate is for 127.0.0.1, not localhost: the host name was not checked");
         }
     }
 }
