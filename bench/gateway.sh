@@ -21,10 +21,7 @@ command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { echo "nginx is not in
 
 source bench/server.sh
 
-TENANT=$(curl -s -X POST "$B/v1/tenants" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
-    -d '{"name":"bench","plan":"enterprise","rate_limit":{"per_minute":1000000000,"per_day":1000000000}}' | json id)
-KEY=$(curl -s -X POST "$B/v1/keys" -H "Authorization: Bearer $ADMIN" -H "X-Tenant-ID: $TENANT" \
-    -H 'Content-Type: application/json' -d '{"name":"bench","role":"member"}' | json key)
+bench_key
 
 mkdir -p "$work/nginx"
 sed -e "s#http://127.0.0.1:9000#http://127.0.0.1:$API_PORT#" server-config/nginx/portcullis-gateway.conf > "$work/nginx/gateway.conf"
@@ -56,16 +53,6 @@ for _ in $(seq 1 50); do curl -s -o /dev/null "$N/bare/" && break; sleep 0.2; do
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $KEY" "$N/api/x")
 [ "$status" = 200 ] || { echo "the gateway did not admit the benchmark key: $status"; cat "$work/nginx/error.log"; exit 1; }
 
-PID=$(cat "$work/pid")
-cpu() { awk '{print $14 + $15}' "/proc/$PID/stat"; }   # Portcullis's clock ticks, 100 per second
-# prints "<req/s> <Portcullis CPU us per request>"
-rate() {
-    local before after
-    before=$(cpu)
-    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "$@" > "$work/wrk.out"
-    after=$(cpu)
-    awk -v ticks=$((after - before)) '/Requests\/sec/ {r = $2} /requests in/ {n = $1} END {printf "%.0f %.1f", r, ticks * 10000 / n}' "$work/wrk.out"
-}
 for _ in $(seq 1 "$WARMUP_ROUNDS"); do
     DURATION=$WARMUP rate "$N/bare/x" >/dev/null
     DURATION=$WARMUP rate -H "Authorization: Bearer $KEY" "$N/api/x" >/dev/null

@@ -33,3 +33,21 @@ bench_user() {
         -d '{"email":"bench@example.com","password":"benchmark password","role":"member"}' >/dev/null
     LOGIN="{\"email\":\"bench@example.com\",\"password\":\"benchmark password\",\"tenant_id\":\"$1\"}"
 }
+
+# A tenant of its own limits (nothing a benchmark sends is refused) and a member key of it: $TENANT, $KEY.
+bench_key() {
+    TENANT=$(curl -s -X POST "$B/v1/tenants" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+        -d '{"name":"bench","plan":"enterprise","rate_limit":{"per_minute":1000000000,"per_day":1000000000}}' | json id)
+    KEY=$(curl -s -X POST "$B/v1/keys" -H "Authorization: Bearer $ADMIN" -H "X-Tenant-ID: $TENANT" \
+        -H 'Content-Type: application/json' -d '{"name":"bench","role":"member"}' | json key)
+}
+
+cpu() { awk '{print $14 + $15}' "/proc/$(cat "$work/pid")/stat"; }   # Payara Micro's clock ticks, 100 per second
+# wrk for $DURATION with $CONNECTIONS connections; prints "<req/s> <Payara Micro CPU us per request>"
+rate() {
+    local before after
+    before=$(cpu)
+    wrk -t2 -c"${CONNECTIONS:-16}" -d"${DURATION:-10s}" "$@" > "$work/wrk.out"
+    after=$(cpu)
+    awk -v ticks=$((after - before)) '/Requests\/sec/ {r = $2} /requests in/ {n = $1} END {printf "%.0f %.1f", r, ticks * 10000 / n}' "$work/wrk.out"
+}

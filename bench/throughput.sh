@@ -21,10 +21,7 @@ CONNECTIONS=${CONNECTIONS:-16}
 
 source bench/server.sh
 
-TENANT=$(curl -s -X POST "$B/v1/tenants" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
-    -d '{"name":"bench","plan":"enterprise","rate_limit":{"per_minute":1000000000,"per_day":1000000000}}' | json id)
-KEY=$(curl -s -X POST "$B/v1/keys" -H "Authorization: Bearer $ADMIN" -H "X-Tenant-ID: $TENANT" \
-    -H 'Content-Type: application/json' -d '{"name":"bench","role":"member"}' | json key)
+bench_key
 bench_user "$TENANT"
 TOKEN=$(curl -s -X POST "$B/v1/auth/login" -H 'Content-Type: application/json' -d "$LOGIN" | json access_token)
 for credential in "$KEY" "$TOKEN"; do
@@ -33,16 +30,6 @@ for credential in "$KEY" "$TOKEN"; do
         || { echo "a benchmark credential is not rate limited: $headers"; exit 1; }
 done
 
-PID=$(cat "$work/pid")
-cpu() { awk '{print $14 + $15}' "/proc/$PID/stat"; }   # clock ticks, 100 per second
-# prints "<req/s> <server CPU us per request>"
-rate() {
-    local before after
-    before=$(cpu)
-    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "$@" > "$work/wrk.out"
-    after=$(cpu)
-    awk -v ticks=$((after - before)) '/Requests\/sec/ {r = $2} /requests in/ {n = $1} END {printf "%.0f %.1f", r, ticks * 10000 / n}' "$work/wrk.out"
-}
 for _ in $(seq 1 "$WARMUP_ROUNDS"); do
     DURATION=$WARMUP rate "$B/v1/health" >/dev/null
     DURATION=$WARMUP rate -H "Authorization: Bearer $KEY" "$B/v1/health" >/dev/null
