@@ -1,5 +1,6 @@
 package dev.portcullis.allowlist.boundary;
 
+import dev.portcullis.allowlist.control.IpAllowlist;
 import dev.portcullis.errors.IpNotAllowed;
 import dev.portcullis.security.Caller;
 import jakarta.annotation.Priority;
@@ -27,8 +28,7 @@ public class AllowlistFilter implements ContainerRequestFilter {
         if (!caller.isAuthenticated()) {
             return;
         }
-        var tenantList = caller.homeTenant().allowlist();
-        if (!tenantList.allows(caller.clientAddress()) || !caller.keyAllowlist().allows(caller.clientAddress())) {
+        if (!IpAllowlist.allowedByBoth(caller.homeTenant().allowlist(), caller.keyAllowlist(), caller.clientAddress())) {
             throw new IpNotAllowed();
         }
     }

@@ -55,6 +55,11 @@ public final class IpAllowlist {
         return entries.isEmpty() || address != null && entries.stream().anyMatch(cidr -> cidr.contains(address));
     }
 
+    /** The rule of every credential: on its tenant's list and on its own, wherever one is set. */
+    public static boolean allowedByBoth(IpAllowlist tenantList, IpAllowlist keyList, InetAddress address) {
+        return tenantList.allows(address) && keyList.allows(address);
+    }
+
     public boolean isEmpty() {
         return entries.isEmpty();
     }

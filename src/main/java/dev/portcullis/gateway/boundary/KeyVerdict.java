@@ -3,6 +3,7 @@ package dev.portcullis.gateway.boundary;
 import dev.portcullis.errors.ApiFailure;
 import dev.portcullis.keys.control.KeyCredential;
 import dev.portcullis.ratelimit.control.Decision;
+import dev.portcullis.ratelimit.control.RateLimitExceeded;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 
@@ -32,9 +33,8 @@ public record KeyVerdict(boolean valid, String code, String message, Long retryA
     }
 
     static KeyVerdict refused(ApiFailure refusal, Decision decision) {
-        Object retryAfter = refusal.details().get("retry_after");
         return new KeyVerdict(false, refusal.code(), refusal.getMessage(),
-                retryAfter instanceof Long seconds ? seconds : null, null, null, null, null, null, null,
+                refusal instanceof RateLimitExceeded exceeded ? exceeded.retryAfter() : null, null, null, null, null, null, null,
                 RateLimit.from(decision));
     }
 }

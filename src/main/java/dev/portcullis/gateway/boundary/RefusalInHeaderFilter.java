@@ -17,7 +17,7 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class RefusalInHeaderFilter implements ContainerResponseFilter {
 
-    static final String HEADER = "X-Portcullis-Error";
+    private static final String HEADER = "X-Portcullis-Error";
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {

@@ -1,5 +1,6 @@
 package dev.portcullis.gateway.control;
 
+import dev.portcullis.allowlist.control.IpAllowlist;
 import dev.portcullis.errors.InvalidApiKey;
 import dev.portcullis.errors.IpNotAllowed;
 import dev.portcullis.errors.TenantSuspended;
@@ -55,13 +56,10 @@ public class KeyVerifier {
      */
     public Charged verify(String presented, String visibleTenant, Environment viewer, InetAddress client) {
         String address = client == null ? null : client.getHostAddress();
+        Runnable unlessBlocked = address == null ? () -> { } : () -> limiter.refuseIfBlocked(address);
         KeyCredential key;
         try {
-            key = keys.authenticate(presented, () -> {
-                        if (address != null) {
-                            limiter.refuseIfBlocked(address);
-                        }
-                    })
+            key = keys.authenticate(presented, unlessBlocked)
                     .filter(found -> visibleTenant == null || found.tenantId().equals(visibleTenant))
                     .filter(found -> viewer == Environment.LIVE || found.environment() == viewer)
                     .orElseThrow(InvalidApiKey::new);
@@ -69,7 +67,7 @@ public class KeyVerifier {
             throw address == null ? refused : limiter.refused(address, refused);
         }
         TenantView tenant = tenants.view(key.tenantId()).filter(TenantView::active).orElseThrow(TenantSuspended::new);
-        if (!tenant.allowlist().allows(client) || !key.allowlist().allows(client)) {
+        if (!IpAllowlist.allowedByBoth(tenant.allowlist(), key.allowlist(), client)) {
             throw new IpNotAllowed();
         }
         return new Charged(key, limiter.charge(key.keyId(), key.tenantId(), key.limits().over(plans.of(tenant))));

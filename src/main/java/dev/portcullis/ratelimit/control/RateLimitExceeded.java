@@ -15,6 +15,10 @@ public class RateLimitExceeded extends ApiFailure {
         with("retry_after", retryAfter);
     }
 
+    public long retryAfter() {
+        return retryAfter;
+    }
+
     @Override
     public void addHeaders(Response.ResponseBuilder response) {
         response.header(HttpHeaders.RETRY_AFTER, retryAfter);
