@@ -1,5 +1,6 @@
 package dev.portcullis;
 
+import dev.portcullis.errors.RefusedText;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -20,7 +21,8 @@ import java.lang.reflect.Type;
  * JSON is snake_case everywhere. Request bodies are read strictly: an
  * unknown property is a client error rather than something silently dropped (a misspelt
  * {@code "rate_limits"} must not create an unlimited key), and {@code "name": 1} or
- * {@code "per_day": "10"} are type errors, not values to coerce.
+ * {@code "per_day": "10"} are type errors, not values to coerce. No string may hold a NUL character:
+ * PostgreSQL cannot store one, and H2 can, so refusing it here answers it alike on both.
  */
 @Provider
 public class JsonbSettings implements ContextResolver<Jsonb> {
@@ -42,7 +44,14 @@ public class JsonbSettings implements ContextResolver<Jsonb> {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context, Type type) {
             JsonValue value = expect(parser, ValueType.STRING, "string");
-            return value == null ? null : ((JsonString) value).getString();
+            if (value == null) {
+                return null;
+            }
+            String text = ((JsonString) value).getString();
+            if (text.indexOf('\0') >= 0) {
+                throw new RefusedText("must not contain the NUL character");
+            }
+            return text;
         }
     }
 

@@ -62,6 +62,7 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
      */
     private static Response malformed(JsonbException binding) {
         String detail = binding == null ? "" : String.valueOf(binding.getMessage());
+        RefusedText refused = find(binding, RefusedText.class);
         Matcher unknown = UNKNOWN.matcher(detail);
         if (unknown.find()) {
             String field = unknown.group(1);
@@ -72,6 +73,11 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
         String field = null;
         while (property.find()) {
             field = property.group(1);
+        }
+        if (refused != null) {
+            String named = field == null ? "body" : field;
+            return ErrorEnvelope.response(400, "VALIDATION_FAILED", named + " " + refused.getMessage(),
+                    Map.of("field", named)).build();
         }
         if (field != null) {
             return ErrorEnvelope.response(400, "MALFORMED_REQUEST", field + " has the wrong type",

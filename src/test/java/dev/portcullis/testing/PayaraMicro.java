@@ -174,6 +174,21 @@ public final class PayaraMicro implements AutoCloseable {
         startProcess();
     }
 
+    /**
+     * {@code kill -9}, then a start on the same data: the process gets no chance to write anything more
+     * than it had written when it was killed, as in a crash or an OOM kill.
+     */
+    public void killAndRestart() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+        startProcess();
+    }
+
     /** Stops, changes these settings (an empty value unsets one), and starts again on the same data. */
     public void restartWith(Map<String, String> settings) {
         stop();
