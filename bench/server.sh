@@ -11,7 +11,7 @@ trap 'kill $(cat "$work/pid" 2>/dev/null) 2>/dev/null; wait 2>/dev/null; rm -rf 
 ADMIN=$(cd "$work" && cat > K.java <<'JAVA'
 public class K { public static void main(String[] a) {
   System.out.print(new dev.portcullis.keys.control.KeyFormat("sk", "tk").generate(
-      dev.portcullis.keys.entity.KeyType.SECRET, dev.portcullis.security.Environment.LIVE, null)); } }
+      dev.portcullis.keys.entity.KeyType.SECRET, dev.portcullis.access.Environment.LIVE, null)); } }
 JAVA
 java -cp "$OLDPWD/target/classes:$HOME/.m2/repository/jakarta/platform/jakarta.jakartaee-api/10.0.0/jakarta.jakartaee-api-10.0.0.jar:$(ls $HOME/.m2/repository/org/eclipse/microprofile/config/microprofile-config-api/*/microprofile-config-api-*.jar | head -1)" K.java)
 

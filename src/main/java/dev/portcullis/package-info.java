@@ -1,7 +1,9 @@
 /**
- * Portcullis: a self-hosted, multi-tenant API access service. One WAR; features live in their own
- * packages ({@code tenants}, {@code keys}, {@code sessions}, {@code users}, {@code ratelimit},
- * {@code allowlist}, {@code health}), the request pipeline in {@code security}, the error envelope in
- * {@code errors}, and the shared infrastructure (database, Data Grid, clock) in their own packages.
+ * Portcullis: a self-hosted, multi-tenant API access service. One WAR, packaged by feature: what a
+ * resource may use ({@code access}), the request pipeline ({@code pipeline}), the features ({@code
+ * tenants}, {@code keys}, {@code users}, {@code sessions}, {@code ratelimit}, {@code allowlist},
+ * {@code files}, {@code gateway}, {@code health}, {@code bootstrap}), and below them the error envelope
+ * ({@code errors}), request rules ({@code validation}), addresses ({@code net}), JSON, and the shared
+ * infrastructure (database, Data Grid, clock). Every import arrow runs down; an architecture test keeps it so.
  */
 package dev.portcullis;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.access.Environment;
 import dev.portcullis.keys.control.KeyFormat;
 import dev.portcullis.keys.entity.KeyType;
-import dev.portcullis.security.Environment;
 import dev.portcullis.testing.DatabaseIndependent;
 import dev.portcullis.testing.OwnServer;
 import dev.portcullis.testing.Portcullis;

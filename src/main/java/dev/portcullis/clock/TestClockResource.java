@@ -1,10 +1,12 @@
 package dev.portcullis.clock;
 
 import dev.portcullis.errors.NotFound;
-import dev.portcullis.errors.ValidationFailed;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,7 +23,8 @@ import java.time.Instant;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TestClockResource {
 
-    public record Advance(Long seconds) {
+    public record Advance(@NotNull(message = "must be a non-negative number") @Min(value = 0, message = "must be a non-negative number")
+                          Long seconds) {
     }
 
     public record Now(Instant now) {
@@ -32,12 +35,9 @@ public class TestClockResource {
 
     @POST
     @RolesAllowed("platform_admin")
-    public Now advance(Advance advance) {
+    public Now advance(@NotNull(message = "is required") @Valid Advance advance) {
         if (!(clock instanceof AdjustableClock adjustable)) {
             throw new NotFound("Resource");
-        }
-        if (advance == null || advance.seconds() == null || advance.seconds() < 0) {
-            throw new ValidationFailed("seconds", "seconds must be a non-negative number");
         }
         return new Now(adjustable.advance(Duration.ofSeconds(advance.seconds())));
     }

@@ -1,5 +1,6 @@
 package dev.portcullis.errors;
 
+import dev.portcullis.Ids;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -8,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Pattern;
-import dev.portcullis.Ids;
 
 /**
  * Gives every request an id, echoed in {@code X-Request-ID} and in every error envelope, so a client's

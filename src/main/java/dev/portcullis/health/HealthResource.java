@@ -1,6 +1,6 @@
 package dev.portcullis.health;
 
-import dev.portcullis.security.Caller;
+import dev.portcullis.access.Caller;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -3,6 +3,7 @@ package dev.portcullis.allowlist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.tenants.entity.Tenant;
 import dev.portcullis.testing.Portcullis;
 import dev.portcullis.testing.PortcullisTest;
 import dev.portcullis.testing.Reply;

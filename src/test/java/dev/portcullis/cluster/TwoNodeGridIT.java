@@ -7,7 +7,6 @@ import dev.portcullis.testing.Concurrently;
 import dev.portcullis.testing.PayaraMicro;
 import dev.portcullis.testing.Portcullis;
 import dev.portcullis.testing.SharedServer;
-import dev.portcullis.testing.TestDatabase;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.tenants.entity.Tenant;
 import dev.portcullis.testing.OwnServer;
 import dev.portcullis.testing.Portcullis;
 import dev.portcullis.testing.Reply;

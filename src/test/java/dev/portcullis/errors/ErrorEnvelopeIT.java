@@ -8,8 +8,6 @@ import dev.portcullis.testing.Portcullis;
 import dev.portcullis.testing.PortcullisTest;
 import dev.portcullis.testing.Reply;
 import java.net.http.HttpRequest;
-import java.util.concurrent.Flow;
-import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
 /** Bad input of every kind gets a 4xx in the one envelope: never a 500, an HTML page or a stack trace. */
@@ -97,7 +95,7 @@ class ErrorEnvelopeIT {
         HttpRequest chunked = HttpRequest.newBuilder(portcullis.uri("/v1/keys"))
                 .header("Authorization", "Bearer " + tenant.adminKey())
                 .header("Content-Type", "application/json")
-                .POST(unknownLength(huge))
+                .POST(Portcullis.chunked(huge))
                 .build();
         assertEnvelope(413, "PAYLOAD_TOO_LARGE", portcullis.send(chunked));
     }
@@ -144,21 +142,5 @@ class ErrorEnvelopeIT {
         assertFalse(reply.error().getString("message").isBlank());
         assertFalse(reply.body().contains("Exception"), reply.body());
         assertFalse(reply.body().contains("dev.portcullis"), reply.body());
-    }
-
-    /** A body publisher without a known length, so the client sends it chunked. */
-    private static HttpRequest.BodyPublisher unknownLength(String body) {
-        HttpRequest.BodyPublisher known = HttpRequest.BodyPublishers.ofString(body);
-        return new HttpRequest.BodyPublisher() {
-            @Override
-            public long contentLength() {
-                return -1;
-            }
-
-            @Override
-            public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-                known.subscribe(subscriber);
-            }
-        };
     }
 }

@@ -3,9 +3,9 @@ package dev.portcullis.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.access.Environment;
 import dev.portcullis.keys.control.KeyFormat;
 import dev.portcullis.keys.entity.KeyType;
-import dev.portcullis.security.Environment;
 import dev.portcullis.testing.Portcullis;
 import dev.portcullis.testing.Reply;
 import dev.portcullis.testing.StrictPortcullisTest;

@@ -131,6 +131,22 @@ class VerificationIT {
     }
 
     @Test
+    void aScopeTheGatewayRequiresIsCheckedAgainstScopedKeysOnly(Portcullis portcullis) {
+        var tenant = portcullis.newTenant();
+        String reader = portcullis.newKey(tenant.adminKey(), "{\"name\":\"reader\",\"scopes\":[\"orders:read\"]}").string("key");
+
+        assertEquals(200, ask(portcullis, "GET", VERIFY + "?scope=orders:read", reader).status());
+        Reply refused = ask(portcullis, "GET", VERIFY + "?scope=orders:write", reader);
+        assertEquals(403, refused.status(), refused.toString());
+        assertEquals("orders:write", refused.error().getString("required_scope"));
+        assertEquals(200, ask(portcullis, "GET", VERIFY + "?scope=orders:write", tenant.adminKey()).status(),
+                "a key without scopes has its role's full rights");
+        Reply malformed = ask(portcullis, "GET", VERIFY + "?scope=orders", reader);
+        assertEquals(400, malformed.status(), malformed.toString());
+        assertEquals("scope", malformed.error().getString("field"));
+    }
+
+    @Test
     void eachQuestionSpendsTheKeysOwnBudgetTheSameAsACallToThisServer(Portcullis portcullis) {
         var tenant = portcullis.newTenant();
         String tight = portcullis.newKey(tenant.adminKey(), "{\"name\":\"tight\",\"rate_limit\":{\"per_minute\":3}}")

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.access.Environment;
+import dev.portcullis.access.Role;
 import dev.portcullis.keys.entity.ApiKey;
 import dev.portcullis.keys.entity.KeyType;
-import dev.portcullis.security.Environment;
-import dev.portcullis.security.Role;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.access.Environment;
 import dev.portcullis.keys.control.KeyFormat;
 import dev.portcullis.keys.entity.KeyType;
-import dev.portcullis.security.Environment;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

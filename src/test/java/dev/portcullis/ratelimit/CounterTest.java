@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.portcullis.ratelimit.control.Counter;
-import dev.portcullis.ratelimit.control.Decision;
-import dev.portcullis.ratelimit.control.Limits;
+import dev.portcullis.ratelimit.grid.Counter;
+import dev.portcullis.ratelimit.grid.Decision;
+import dev.portcullis.ratelimit.grid.Limits;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ class CounterTest {
     }
 
     private static Decision charge(long[] state, Limits limits, Instant at) {
-        return Counter.charge(state, limits, at.toEpochMilli());
+        return Counter.charge(state, limits, at.toEpochMilli(), 1);
     }
 
     private static void burst(long[] state, Limits limits, Instant at, int n) {
@@ -152,5 +152,39 @@ class CounterTest {
         burst(state, limits, T0, 60);
         Decision refused = charge(state, limits, T0.plusMillis(200));
         assertEquals(1, refused.retryAfter());
+    }
+
+    @Test
+    void aCostlyRequestSpendsItsWholeCostInBothWindows() {
+        long[] state = fresh(T0);
+        Decision fiveOfTen = Counter.charge(state, TEN_PER_MINUTE, T0.toEpochMilli(), 5);
+        assertTrue(fiveOfTen.admitted());
+        assertEquals(5, fiveOfTen.minuteRemaining());
+        assertEquals(995, fiveOfTen.dayRemaining());
+        assertTrue(Counter.charge(state, TEN_PER_MINUTE, T0.toEpochMilli(), 5).admitted(), "the other five");
+        assertFalse(charge(state, TEN_PER_MINUTE, T0).admitted(), "nothing left");
+    }
+
+    @Test
+    void aCostlyRequestThatDoesNotFitWholeIsRefusedAndSpendsNothing() {
+        long[] state = fresh(T0);
+        burst(state, TEN_PER_MINUTE, T0, 7);
+        Decision refused = Counter.charge(state, TEN_PER_MINUTE, T0.toEpochMilli(), 5);
+        assertFalse(refused.admitted(), "three left, five asked");
+        assertEquals(Decision.Window.MINUTE, refused.refusedBy());
+        assertEquals(12, refused.retryAfter(), "two more units come back in 2 x 6 s");
+        assertEquals(3, charge(state, TEN_PER_MINUTE, T0).minuteRemaining() + 1, "the three are still there");
+        assertEquals(8, Counter.allowedToday(state), "the day counted only what was admitted");
+    }
+
+    @Test
+    void theDayQuotaRefusesACostThatWouldPassIt() {
+        Limits tenPerDay = new Limits(1000, 10);
+        long[] state = fresh(T0);
+        assertTrue(Counter.charge(state, tenPerDay, T0.toEpochMilli(), 8).admitted());
+        Decision refused = Counter.charge(state, tenPerDay, T0.toEpochMilli(), 3);
+        assertFalse(refused.admitted());
+        assertEquals(Decision.Window.DAY, refused.refusedBy());
+        assertTrue(Counter.charge(state, tenPerDay, T0.toEpochMilli(), 2).admitted(), "what still fits is admitted");
     }
 }

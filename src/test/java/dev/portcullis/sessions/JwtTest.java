@@ -3,10 +3,10 @@ package dev.portcullis.sessions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.portcullis.errors.InvalidToken;
-import dev.portcullis.errors.TokenExpired;
 import dev.portcullis.sessions.control.AccessToken;
+import dev.portcullis.sessions.control.InvalidToken;
 import dev.portcullis.sessions.control.Jwt;
+import dev.portcullis.sessions.control.TokenExpired;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

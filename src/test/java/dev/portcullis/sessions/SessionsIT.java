@@ -9,6 +9,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
+import dev.portcullis.tenants.entity.Tenant;
 import dev.portcullis.testing.Concurrently;
 import dev.portcullis.testing.Portcullis;
 import dev.portcullis.testing.PortcullisTest;

@@ -43,6 +43,7 @@ public final class PayaraMicro implements AutoCloseable {
     private final boolean gridJar;
     private List<String> jvmOptions = List.of();
     private boolean application = true;
+    private String war = property("portcullis.war");
     private Process process;
     private int httpPort;
     private int httpsPort;
@@ -91,6 +92,15 @@ public final class PayaraMicro implements AutoCloseable {
     public static PayaraMicro start(String name, Map<String, String> environment, int gridPort, List<Integer> gridMembers,
                                     List<String> extraArguments) {
         PayaraMicro server = new PayaraMicro(name, environment, gridPort, gridMembers, extraArguments, false, true);
+        server.startProcess();
+        return server;
+    }
+
+    /** A single-member server with its own data, running another WAR built on Portcullis (an example application). */
+    public static PayaraMicro startWar(String name, Map<String, String> environment, Path war) {
+        int grid = freePort();
+        PayaraMicro server = new PayaraMicro(name, environment, grid, List.of(grid), List.of(), false, true);
+        server.war = war.toAbsolutePath().toString();
         server.startProcess();
         return server;
     }
@@ -250,7 +260,7 @@ public final class PayaraMicro implements AutoCloseable {
                     "--prebootcommandfile", Path.of(property("portcullis.serverConfig"), "pre-boot-commands.txt").toString(),
                     "--rootdir", directory.resolve("root-" + System.nanoTime()).toString()));
             if (application) {
-                command.addAll(List.of("--deploy", property("portcullis.war"), "--contextroot", "/"));
+                command.addAll(List.of("--deploy", war, "--contextroot", "/"));
             }
             if (gridJar) {
                 command.addAll(List.of("--addlibs", property("portcullis.gridJar")));

@@ -1,5 +1,6 @@
 package dev.portcullis.testing;
 
+import dev.portcullis.tenants.entity.Tenant;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -207,6 +208,22 @@ public final class Portcullis {
     /** Moves the server's clock forward (the test servers run with an adjustable clock). */
     public void advanceClock(Duration by) {
         expect(post("/v1/test-clock", adminKey, "{\"seconds\":" + by.toSeconds() + "}"), 200);
+    }
+
+    /** A body publisher without a known length, so that the client sends it chunked. */
+    public static HttpRequest.BodyPublisher chunked(String body) {
+        HttpRequest.BodyPublisher known = HttpRequest.BodyPublishers.ofString(body);
+        return new HttpRequest.BodyPublisher() {
+            @Override
+            public long contentLength() {
+                return -1;
+            }
+
+            @Override
+            public void subscribe(java.util.concurrent.Flow.Subscriber<? super java.nio.ByteBuffer> subscriber) {
+                known.subscribe(subscriber);
+            }
+        };
     }
 
     public static Reply expect(Reply reply, int status) {

@@ -1,8 +1,8 @@
 package dev.portcullis.testing;
 
+import dev.portcullis.access.Environment;
 import dev.portcullis.keys.control.KeyFormat;
 import dev.portcullis.keys.entity.KeyType;
-import dev.portcullis.security.Environment;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;

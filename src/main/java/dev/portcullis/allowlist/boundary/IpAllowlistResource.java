@@ -1,16 +1,16 @@
 package dev.portcullis.allowlist.boundary;
 
-import dev.portcullis.allowlist.control.IpAllowlist;
-import dev.portcullis.errors.Require;
-import dev.portcullis.security.Caller;
-import dev.portcullis.security.RequiresScope;
-import dev.portcullis.security.Scopes;
+import dev.portcullis.access.Caller;
+import dev.portcullis.access.RequiresScope;
+import dev.portcullis.access.Scopes;
+import dev.portcullis.net.IpAllowlist;
 import dev.portcullis.tenants.control.Tenants;
 import dev.portcullis.tenants.entity.Tenant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -49,8 +49,7 @@ public class IpAllowlistResource {
     @POST
     @RequiresScope(Scopes.ALLOWLIST_MANAGE)
     @Transactional
-    public AllowedIps replace(AllowedIps body) {
-        Require.body(body);
+    public AllowedIps replace(@NotNull(message = "is required") AllowedIps body) {
         IpAllowlist list = IpAllowlist.fromRequest("allowed_ips", body.allowedIps());
         Tenant tenant = tenants.get(caller.tenantId());
         tenants.allowIps(tenant, list);

@@ -1,17 +1,21 @@
 package dev.portcullis.files.boundary;
 
-import dev.portcullis.Page;
-import dev.portcullis.errors.Require;
+import dev.portcullis.access.Caller;
+import dev.portcullis.access.RequiresScope;
+import dev.portcullis.access.Scopes;
+import dev.portcullis.database.Page;
 import dev.portcullis.files.control.Files;
 import dev.portcullis.files.entity.StoredFile;
-import dev.portcullis.security.Caller;
-import dev.portcullis.security.RequiresScope;
-import dev.portcullis.security.Scopes;
+import dev.portcullis.validation.Text;
+import dev.portcullis.validation.TextPolicy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -33,7 +37,10 @@ import java.time.Instant;
 @Consumes(MediaType.APPLICATION_JSON)
 public class FilesResource {
 
-    public record NewFile(String name, String contentType, String content) {
+    public record NewFile(@NotNull(message = "is required") @Text(max = 255) String name,
+                          @Pattern(regexp = "[\\w!#$&^.+-]{1,64}/[\\w!#$&^.+-]{1,64}(\\s*;[ -~]{1,100})?",
+                                  message = "must be a media type such as text/plain") String contentType,
+                          String content) {
     }
 
     /** {@code created_by}: the key or user that stored the file. */
@@ -57,10 +64,9 @@ public class FilesResource {
     @RolesAllowed("member")
     @RequiresScope(Scopes.FILES_WRITE)
     @Transactional
-    public Response create(NewFile body, @Context UriInfo uri) {
-        Require.body(body);
-        String name = Require.text("name", body.name(), 255);
-        String contentType = body.contentType() == null ? "text/plain" : Require.text("content_type", body.contentType(), 100);
+    public Response create(@NotNull(message = "is required") @Valid NewFile body, @Context UriInfo uri) {
+        String name = TextPolicy.normalized(body.name());
+        String contentType = body.contentType() == null ? "text/plain" : body.contentType();
         String content = body.content() == null ? "" : body.content();
         StoredFile file = files.store(caller.tenantId(), caller.environment(), name, contentType, content, caller.subject());
         return Response.created(uri.getAbsolutePathBuilder().path(file.id()).build()).entity(FileResponse.from(file, false)).build();

@@ -1,10 +1,10 @@
 package dev.portcullis.files.control;
 
 import dev.portcullis.Ids;
-import dev.portcullis.Page;
+import dev.portcullis.access.Environment;
+import dev.portcullis.database.Page;
 import dev.portcullis.errors.NotFound;
 import dev.portcullis.files.entity.StoredFile;
-import dev.portcullis.security.Environment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

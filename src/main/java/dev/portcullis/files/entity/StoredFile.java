@@ -1,6 +1,6 @@
 package dev.portcullis.files.entity;
 
-import dev.portcullis.security.Environment;
+import dev.portcullis.access.Environment;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

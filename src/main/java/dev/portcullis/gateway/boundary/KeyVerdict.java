@@ -1,9 +1,9 @@
 package dev.portcullis.gateway.boundary;
 
+import dev.portcullis.access.Caller;
 import dev.portcullis.errors.ApiFailure;
-import dev.portcullis.keys.control.KeyCredential;
-import dev.portcullis.ratelimit.control.Decision;
 import dev.portcullis.ratelimit.control.RateLimitExceeded;
+import dev.portcullis.ratelimit.grid.Decision;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 
@@ -26,8 +26,8 @@ public record KeyVerdict(boolean valid, String code, String message, Long retryA
         }
     }
 
-    static KeyVerdict valid(KeyCredential key, Decision decision) {
-        return new KeyVerdict(true, null, null, null, key.keyId(), key.tenantId(), key.type().value(),
+    static KeyVerdict valid(Caller.Identity key, Decision decision) {
+        return new KeyVerdict(true, null, null, null, key.subject(), key.tenantId(), key.tenantBound() ? "tenant" : "secret",
                 key.role().value(), key.scopes().stream().sorted().toList(), key.environment().value(),
                 RateLimit.from(decision));
     }

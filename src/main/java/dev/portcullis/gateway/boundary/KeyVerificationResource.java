@@ -1,17 +1,18 @@
 package dev.portcullis.gateway.boundary;
 
-import dev.portcullis.allowlist.control.Cidr;
+import dev.portcullis.access.Caller;
+import dev.portcullis.access.RequiresScope;
+import dev.portcullis.access.Scopes;
 import dev.portcullis.errors.ApiFailure;
-import dev.portcullis.errors.Require;
 import dev.portcullis.errors.ValidationFailed;
-import dev.portcullis.gateway.control.KeyVerifier;
+import dev.portcullis.net.Cidr;
+import dev.portcullis.pipeline.Admission;
 import dev.portcullis.ratelimit.control.RateLimitExceeded;
-import dev.portcullis.security.Caller;
-import dev.portcullis.security.RequiresScope;
-import dev.portcullis.security.Scopes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,29 +34,24 @@ import java.net.InetAddress;
 @Consumes(MediaType.APPLICATION_JSON)
 public class KeyVerificationResource {
 
-    private static final int MAX_RELAYED = 8192;
-
     @Inject
     Caller caller;
 
     @Inject
-    KeyVerifier verifier;
+    Admission admission;
 
     @POST
     @RolesAllowed("admin")
     @RequiresScope(Scopes.KEYS_VERIFY)
-    public KeyVerdict verify(KeyToVerify body) {
-        Require.body(body);
-        // Whatever the client sent is the backend's to relay: junk is a verdict, not a 400 (the bound only
-        // keeps absurd bodies out).
-        String key = Require.text("key", body.key(), MAX_RELAYED);
+    public KeyVerdict verify(@NotNull(message = "is required") @Valid KeyToVerify body) {
+        String key = body.key();
         InetAddress client = body.clientIp() == null ? null : clientAddress(body.clientIp());
         boolean everyTenant = caller.isPlatformAdmin() && !caller.isTenantBound()
                 && caller.tenantId().equals(caller.homeTenantId());
         try {
-            var charged = verifier.verify(key, everyTenant ? null : caller.tenantId(), caller.environment(), client);
-            return charged.admitted() ? KeyVerdict.valid(charged.key(), charged.decision())
-                    : KeyVerdict.refused(new RateLimitExceeded(charged.decision().retryAfter()), charged.decision());
+            var admitted = admission.admitKey(key, everyTenant ? null : caller.tenantId(), caller.environment(), client, 1);
+            return admitted.withinLimits() ? KeyVerdict.valid(admitted.identity(), admitted.decision())
+                    : KeyVerdict.refused(new RateLimitExceeded(admitted.decision().retryAfter()), admitted.decision());
         } catch (ApiFailure refusal) {
             if (refusal.status() >= 500) {
                 throw refusal;

@@ -1,13 +1,18 @@
 package dev.portcullis.gateway.boundary;
 
-import dev.portcullis.errors.InsufficientPermissions;
-import dev.portcullis.errors.InvalidApiKey;
-import dev.portcullis.errors.Require;
-import dev.portcullis.security.Caller;
-import dev.portcullis.security.Role;
+import dev.portcullis.access.Caller;
+import dev.portcullis.access.InsufficientPermissions;
+import dev.portcullis.access.Role;
+import dev.portcullis.access.Scopes;
+import dev.portcullis.errors.ValidationFailed;
+import dev.portcullis.keys.control.InvalidApiKey;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
@@ -36,6 +41,18 @@ public class VerificationResource {
     @Inject
     Caller caller;
 
+    /** What the gateway may require beyond a good credential: a role ({@code ?role=}) and a scope ({@code ?scope=}). */
+    public static class Question {
+
+        @QueryParam("role")
+        @Pattern(regexp = Role.PATTERN, message = "must be one of " + Role.NAMES)
+        String role;
+
+        @QueryParam("scope")
+        @Size(max = Scopes.MAX_LENGTH, message = "must be at most " + Scopes.MAX_LENGTH + " characters")
+        String scope;
+    }
+
     /**
      * The caller, as the API behind the gateway gets to know it: headers only. nginx reads no body of
      * the answers it asks for and must close a connection that carried one, so an empty yes keeps the
@@ -52,54 +69,61 @@ public class VerificationResource {
 
     @GET
     @PermitAll
-    public Response get(@QueryParam("role") String role) {
-        return verify(role);
+    public Response get(@BeanParam @Valid Question question) {
+        return verify(question);
     }
 
     @POST
     @PermitAll
-    public Response post(@QueryParam("role") String role) {
-        return verify(role);
+    public Response post(@BeanParam @Valid Question question) {
+        return verify(question);
     }
 
     @PUT
     @PermitAll
-    public Response put(@QueryParam("role") String role) {
-        return verify(role);
+    public Response put(@BeanParam @Valid Question question) {
+        return verify(question);
     }
 
     @PATCH
     @PermitAll
-    public Response patch(@QueryParam("role") String role) {
-        return verify(role);
+    public Response patch(@BeanParam @Valid Question question) {
+        return verify(question);
     }
 
     @DELETE
     @PermitAll
-    public Response delete(@QueryParam("role") String role) {
-        return verify(role);
+    public Response delete(@BeanParam @Valid Question question) {
+        return verify(question);
     }
 
     /** Its own, or Jersey would answer with the allowed methods: a 200 a gateway takes for a yes. */
     @OPTIONS
     @PermitAll
-    public Response options(@QueryParam("role") String role) {
-        return verify(role);
+    public Response options(@BeanParam @Valid Question question) {
+        return verify(question);
     }
 
     /**
      * Open to any credential, scoped keys included (@PermitAll keeps the scope rule of Portcullis's own
-     * operations away): the question is about the API behind the gateway, not about this one. A request
-     * without a credential is still refused, here rather than by the pipeline.
+     * operations away): the question is about the API behind the gateway, not about this one, whose own
+     * scopes the gateway may require with {@code ?scope=}. A request without a credential is still
+     * refused, here rather than by the pipeline.
      */
-    private Response verify(String requiredRole) {
-        Role required = requiredRole == null ? null
-                : Require.oneOf("role", requiredRole, Role::of, Role.names());
+    private Response verify(Question question) {
+        if (question.scope != null && !Scopes.isValid(question.scope)) {
+            throw new ValidationFailed("scope", Scopes.problemWith(question.scope));
+        }
         if (!caller.isAuthenticated()) {
             throw new InvalidApiKey();
         }
+        Role required = question.role == null ? null : Role.of(question.role).orElseThrow();
         if (required != null && !caller.has(required)) {
             throw InsufficientPermissions.requiringRole(required.value());
+        }
+        // A key without scopes has its role's full rights, here as in the WAR.
+        if (question.scope != null && !caller.hasScope(question.scope)) {
+            throw InsufficientPermissions.requiringScope(question.scope);
         }
         return headersOn(Response.ok()).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }

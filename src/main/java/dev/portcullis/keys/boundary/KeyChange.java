@@ -1,6 +1,12 @@
 package dev.portcullis.keys.boundary;
 
+import dev.portcullis.net.IpAllowlist;
 import dev.portcullis.ratelimit.boundary.RateLimitBody;
+import dev.portcullis.validation.Text;
+import dev.portcullis.validation.Timestamp;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
@@ -8,6 +14,9 @@ import java.util.List;
  * replace the key's lists ({@code []} removes the restriction); a {@code rate_limit} object replaces
  * the key's override as a whole, a null number in it meaning "the tenant's".
  */
-public record KeyChange(String name, List<String> scopes, String expiresAt, List<String> allowedIps,
-                        RateLimitBody rateLimit) {
+public record KeyChange(@Text(max = 200) String name,
+                        @Size(max = 100, message = "takes at most 100 scopes") List<@NotNull(message = "must not hold null") String> scopes,
+                        @Timestamp String expiresAt,
+                        @Size(max = IpAllowlist.MAX_ENTRIES, message = "takes at most " + IpAllowlist.MAX_ENTRIES + " entries") List<String> allowedIps,
+                        @Valid RateLimitBody rateLimit) {
 }

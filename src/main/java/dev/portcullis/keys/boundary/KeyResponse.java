@@ -1,7 +1,7 @@
 package dev.portcullis.keys.boundary;
 
-import dev.portcullis.allowlist.control.IpAllowlist;
 import dev.portcullis.keys.entity.ApiKey;
+import dev.portcullis.net.IpAllowlist;
 import dev.portcullis.ratelimit.boundary.RateLimitBody;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;

@@ -1,29 +1,26 @@
 package dev.portcullis.keys.boundary;
 
-import dev.portcullis.Page;
-import dev.portcullis.allowlist.control.IpAllowlist;
-import dev.portcullis.errors.InsufficientPermissions;
-import dev.portcullis.errors.Require;
-import dev.portcullis.errors.ValidationFailed;
+import dev.portcullis.access.Caller;
+import dev.portcullis.access.Environment;
+import dev.portcullis.access.RequiresScope;
+import dev.portcullis.access.Role;
+import dev.portcullis.access.Scopes;
+import dev.portcullis.database.Page;
 import dev.portcullis.keys.control.ApiKeys;
 import dev.portcullis.keys.entity.ApiKey;
 import dev.portcullis.keys.entity.KeyType;
+import dev.portcullis.net.IpAllowlist;
 import dev.portcullis.ratelimit.boundary.RateLimitBody;
-import dev.portcullis.ratelimit.control.Counter;
 import dev.portcullis.ratelimit.control.LimitOverride;
-import dev.portcullis.ratelimit.control.Limits;
-import dev.portcullis.ratelimit.control.Plans;
 import dev.portcullis.ratelimit.control.RateLimiter;
-import dev.portcullis.security.Caller;
-import dev.portcullis.security.Environment;
-import dev.portcullis.security.RequiresScope;
-import dev.portcullis.security.Role;
-import dev.portcullis.security.Scopes;
-import dev.portcullis.tenants.entity.Tenant;
+import dev.portcullis.ratelimit.grid.Counter;
+import dev.portcullis.validation.TextPolicy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -47,7 +44,8 @@ import java.util.Set;
 /**
  * {@code /v1/keys}: a tenant admin manages the keys of the tenant the request acts for. Keys are the
  * one kind of object a live credential manages in both environments (it issues and revokes the test
- * keys of its tenant); a test credential sees, creates and changes test keys only.
+ * keys of its tenant); a test credential sees, creates and changes test keys only. The rules are
+ * {@link ApiKeys}'s; this validates and translates.
  */
 @Path("v1/keys")
 @ApplicationScoped
@@ -56,8 +54,6 @@ import java.util.Set;
 @Consumes(MediaType.APPLICATION_JSON)
 public class KeysResource {
 
-    static final Duration MAX_GRACE = Duration.ofDays(7);
-
     @Inject
     ApiKeys keys;
 
@@ -65,42 +61,19 @@ public class KeysResource {
     Caller caller;
 
     @Inject
-    Plans plans;
-
-    @Inject
     RateLimiter limiter;
 
     @POST
     @Transactional
     @RequiresScope(Scopes.KEYS_MANAGE)
-    public Response create(NewKey body, @Context UriInfo uri) {
-        Require.body(body);
-        String name = Require.text("name", body.name(), 200);
-        Environment environment = body.environment() == null ? caller.environment()
-                : Require.oneOf("environment", body.environment(), Environment::of, "live, test");
-        Role role = body.role() == null ? Role.MEMBER : Require.oneOf("role", body.role(), Role::of, Role.names());
-        KeyType type = body.type() == null ? KeyType.SECRET : Require.oneOf("type", body.type(), KeyType::of, "secret, tenant");
-        Instant expiresAt = futureInstant(body.expiresAt());
-        if (!caller.has(role)) {
-            throw InsufficientPermissions.requiringRole(role.value());
-        }
-        if (role == Role.PLATFORM_ADMIN && !Tenant.PLATFORM_ID.equals(caller.tenantId())) {
-            throw new ValidationFailed("role", "platform_admin keys exist only in the platform tenant");
-        }
-        if (environment == Environment.LIVE && caller.environment() == Environment.TEST) {
-            throw new ValidationFailed("environment", "A test credential creates test keys only");
-        }
-        Set<String> scopes = allowedScopes(body.scopes() == null ? List.of() : body.scopes());
-        IpAllowlist allowlist = body.allowedIps() == null ? IpAllowlist.NONE : IpAllowlist.fromRequest("allowed_ips", body.allowedIps());
-        LimitOverride override = allowedOverride(body.rateLimit());
-
-        ApiKeys.Issued issued = keys.create(caller.tenantId(), name, type, environment, role, expiresAt);
-        ApiKey key = issued.key();
-        key.restrictTo(scopes, keys.now());
-        key.allowIps(allowlist.stored(), keys.now());
-        key.limitTo(override.perMinute(), override.perDay(), keys.now());
-        return Response.created(uri.getAbsolutePathBuilder().path(key.id()).build())
-                .entity(KeyResponse.withSecret(key, issued.secret(), keys.now(), null))
+    public Response create(@NotNull(message = "is required") @Valid NewKey body, @Context UriInfo uri) {
+        ApiKeys.Issued issued = keys.create(caller, new ApiKeys.Creation(TextPolicy.normalized(body.name()),
+                body.environment() == null ? null : Environment.of(body.environment()).orElseThrow(),
+                body.role() == null ? null : Role.of(body.role()).orElseThrow(),
+                body.type() == null ? null : KeyType.of(body.type()).orElseThrow(),
+                instant(body.expiresAt()), scopes(body.scopes()), allowlist(body.allowedIps()), limits(body.rateLimit())));
+        return Response.created(uri.getAbsolutePathBuilder().path(issued.key().id()).build())
+                .entity(KeyResponse.withSecret(issued.key(), issued.secret(), keys.now(), null))
                 .build();
     }
 
@@ -128,49 +101,19 @@ public class KeysResource {
     @Path("{id}")
     @Transactional
     @RequiresScope(Scopes.KEYS_MANAGE)
-    public KeyResponse update(@PathParam("id") String id, KeyChange body) {
-        Require.body(body);
-        ApiKey key = visible(id);
-        Instant now = keys.now();
-        String name = Require.optionalText("name", body.name(), 200);
-        if (name != null) {
-            key.rename(name, now);
-        }
-        if (body.scopes() != null) {
-            key.restrictTo(allowedScopes(body.scopes()), now);
-        }
-        if (body.expiresAt() != null) {
-            key.expireAt(futureInstant(body.expiresAt()), now);
-        }
-        if (body.allowedIps() != null) {
-            key.allowIps(IpAllowlist.fromRequest("allowed_ips", body.allowedIps()).stored(), now);
-        }
-        if (body.rateLimit() != null) {
-            LimitOverride override = allowedOverride(body.rateLimit());
-            key.limitTo(override.perMinute(), override.perDay(), now);
-        }
-        keys.changed(key);
-        return respond(key);
+    public KeyResponse update(@PathParam("id") String id, @NotNull(message = "is required") @Valid KeyChange body) {
+        return respond(keys.change(caller, visible(id), new ApiKeys.Change(TextPolicy.normalized(body.name()),
+                scopes(body.scopes()), instant(body.expiresAt()), allowlist(body.allowedIps()), limits(body.rateLimit()))));
     }
 
-    /**
-     * A new secret for the same key: same id, name, role, scopes and limits. The old secret keeps
-     * working for the grace period (none by default), then gets 401.
-     */
+    /** A new secret for the same key; the old one keeps working for the grace period (none by default). */
     @POST
     @Path("{id}/roll")
     @Transactional
     @RequiresScope(Scopes.KEYS_MANAGE)
-    public KeyResponse roll(@PathParam("id") String id, Roll body) {
-        ApiKey key = visible(id);
-        if (!key.isActive(keys.now())) {
-            throw new ValidationFailed("id", "only an active key can be rolled");
-        }
+    public KeyResponse roll(@PathParam("id") String id, @Valid Roll body) {
         long grace = body == null || body.gracePeriodSeconds() == null ? 0 : body.gracePeriodSeconds();
-        if (grace < 0 || grace > MAX_GRACE.toSeconds()) {
-            throw new ValidationFailed("grace_period_seconds", "grace_period_seconds must be 0 to " + MAX_GRACE.toSeconds());
-        }
-        ApiKeys.Issued issued = keys.roll(key, keys.now().plusSeconds(grace));
+        ApiKeys.Issued issued = keys.roll(visible(id), Duration.ofSeconds(grace));
         return KeyResponse.withSecret(issued.key(), issued.secret(), keys.now(), null);
     }
 
@@ -195,46 +138,19 @@ public class KeysResource {
         return counter == null || Counter.lastUsedMillis(counter) == 0 ? null : Instant.ofEpochMilli(Counter.lastUsedMillis(counter));
     }
 
-    private Instant futureInstant(String value) {
-        Instant instant = Require.instant("expires_at", value);
-        if (instant != null && !instant.isAfter(keys.now())) {
-            throw new ValidationFailed("expires_at", "expires_at must be in the future");
-        }
-        return instant;
+    private static Instant instant(String timestamp) {
+        return timestamp == null ? null : Instant.parse(timestamp);
     }
 
-    /** Known scopes only, and a scoped caller can hand out no scope it lacks itself. */
-    private Set<String> allowedScopes(List<String> requested) {
-        Set<String> scopes = new LinkedHashSet<>();
-        for (String scope : requested) {
-            if (scope == null || !Scopes.ALL.contains(scope)) {
-                throw new ValidationFailed("scopes", "unknown scope '" + scope + "'; scopes are " + Scopes.names());
-            }
-            scopes.add(scope);
-        }
-        if (!caller.scopes().isEmpty()) {
-            if (scopes.isEmpty()) {
-                throw InsufficientPermissions.requiringScope(String.join(" ", caller.scopes()));
-            }
-            for (String scope : scopes) {
-                if (!caller.scopes().contains(scope)) {
-                    throw InsufficientPermissions.requiringScope(scope);
-                }
-            }
-        }
-        return scopes;
+    private static Set<String> scopes(List<String> scopes) {
+        return scopes == null ? null : new LinkedHashSet<>(scopes);
     }
 
-    /** Tenant admins may only set key limits within the tenant's; platform admins set any. */
-    private LimitOverride allowedOverride(RateLimitBody body) {
-        if (body == null) {
-            return LimitOverride.NONE;
-        }
-        LimitOverride override = body.validated();
-        Limits tenantLimits = plans.of(caller.tenantId());
-        if (!caller.isPlatformAdmin() && !override.over(tenantLimits).within(tenantLimits)) {
-            throw InsufficientPermissions.requiringRole(Role.PLATFORM_ADMIN.value());
-        }
-        return override;
+    private static IpAllowlist allowlist(List<String> entries) {
+        return entries == null ? null : IpAllowlist.fromRequest("allowed_ips", entries);
+    }
+
+    private static LimitOverride limits(RateLimitBody body) {
+        return body == null ? null : body.override();
     }
 }

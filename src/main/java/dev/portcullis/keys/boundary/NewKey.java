@@ -1,8 +1,24 @@
 package dev.portcullis.keys.boundary;
 
+import dev.portcullis.access.Environment;
+import dev.portcullis.access.Role;
+import dev.portcullis.keys.entity.KeyType;
+import dev.portcullis.net.IpAllowlist;
 import dev.portcullis.ratelimit.boundary.RateLimitBody;
+import dev.portcullis.validation.Text;
+import dev.portcullis.validation.Timestamp;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
-public record NewKey(String name, String environment, String role, String type, List<String> scopes, String expiresAt,
-                     List<String> allowedIps, RateLimitBody rateLimit) {
+public record NewKey(@NotNull(message = "is required") @Text(max = 200) String name,
+                     @Pattern(regexp = Environment.PATTERN, message = "must be one of " + Environment.NAMES) String environment,
+                     @Pattern(regexp = Role.PATTERN, message = "must be one of " + Role.NAMES) String role,
+                     @Pattern(regexp = KeyType.PATTERN, message = "must be one of " + KeyType.NAMES) String type,
+                     @Size(max = 100, message = "takes at most 100 scopes") List<@NotNull(message = "must not hold null") String> scopes,
+                     @Timestamp String expiresAt,
+                     @Size(max = IpAllowlist.MAX_ENTRIES, message = "takes at most " + IpAllowlist.MAX_ENTRIES + " entries") List<String> allowedIps,
+                     @Valid RateLimitBody rateLimit) {
 }

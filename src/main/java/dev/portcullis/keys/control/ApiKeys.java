@@ -1,24 +1,35 @@
 package dev.portcullis.keys.control;
 
 import dev.portcullis.Ids;
-import dev.portcullis.Page;
+import dev.portcullis.access.Caller;
+import dev.portcullis.access.Environment;
+import dev.portcullis.access.InsufficientPermissions;
+import dev.portcullis.access.Role;
+import dev.portcullis.access.Scopes;
 import dev.portcullis.cluster.Invalidations;
 import dev.portcullis.cluster.NodeCache;
+import dev.portcullis.database.Page;
 import dev.portcullis.errors.NotFound;
+import dev.portcullis.errors.ValidationFailed;
 import dev.portcullis.keys.entity.ApiKey;
 import dev.portcullis.keys.entity.KeyType;
-import dev.portcullis.security.Environment;
-import dev.portcullis.security.Role;
+import dev.portcullis.net.IpAllowlist;
+import dev.portcullis.ratelimit.control.LimitOverride;
+import dev.portcullis.ratelimit.grid.Limits;
+import dev.portcullis.tenants.control.Tenants;
+import dev.portcullis.tenants.entity.Tenant;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 @ApplicationScoped
 public class ApiKeys {
@@ -34,6 +45,9 @@ public class ApiKeys {
 
     @Inject
     Invalidations invalidations;
+
+    @Inject
+    Tenants tenants;
 
     private NodeCache<KeyCredential> cache;
 
@@ -75,12 +89,116 @@ public class ApiKeys {
                 .map(KeyCredential::previous);
     }
 
+    /**
+     * What a new key is to be. {@code environment} null: the creator's own; {@code role} null: member;
+     * {@code type} null: secret; null {@code scopes}, {@code allowlist} or {@code limits}: none.
+     */
+    public record Creation(String name, Environment environment, Role role, KeyType type, Instant expiresAt,
+                           Set<String> scopes, IpAllowlist allowlist, LimitOverride limits) {
+    }
+
+    /** A partial change: null fields stay as they are. */
+    public record Change(String name, Set<String> scopes, Instant expiresAt, IpAllowlist allowlist, LimitOverride limits) {
+    }
+
+    /**
+     * A new key in the tenant {@code creator} acts for. Nobody creates a key above their own role or with
+     * a scope they lack themselves; platform-admin keys exist in the platform tenant only; a test
+     * credential creates test keys only; a tenant admin sets limits within the tenant's own.
+     */
+    public Issued create(Caller creator, Creation creation) {
+        Environment environment = creation.environment() == null ? creator.environment() : creation.environment();
+        Role role = creation.role() == null ? Role.MEMBER : creation.role();
+        KeyType type = creation.type() == null ? KeyType.SECRET : creation.type();
+        if (!creator.has(role)) {
+            throw InsufficientPermissions.requiringRole(role.value());
+        }
+        if (role == Role.PLATFORM_ADMIN && !Tenant.PLATFORM_ID.equals(creator.tenantId())) {
+            throw new ValidationFailed("role", "platform_admin keys exist only in the platform tenant");
+        }
+        if (environment == Environment.LIVE && creator.environment() == Environment.TEST) {
+            throw new ValidationFailed("environment", "A test credential creates test keys only");
+        }
+        Set<String> scopes = grantable(creator, creation.scopes() == null ? Set.of() : creation.scopes());
+        LimitOverride limits = grantable(creator, creation.limits());
+        Issued issued = create(creator.tenantId(), creation.name(), type, environment, role, future(creation.expiresAt()));
+        Instant now = clock.instant();
+        issued.key().restrictTo(scopes, now);
+        issued.key().allowIps(creation.allowlist() == null ? null : creation.allowlist().stored(), now);
+        issued.key().limitTo(limits.perMinute(), limits.perDay(), now);
+        return issued;
+    }
+
+    /** A key without any of the rules above: the platform's first key at bootstrap. */
     public Issued create(String tenantId, String name, KeyType type, Environment environment, Role role, Instant expiresAt) {
         String secret = format.generate(type, environment, tenantId);
         ApiKey key = new ApiKey(Ids.next("key"), tenantId, name, type, environment, role, format.secretOf(secret),
                 expiresAt, clock.instant());
         em.persist(key);
         return new Issued(key, secret);
+    }
+
+    /** Changes a key by the same rules as creating one; every node drops the old state once it commits. */
+    public ApiKey change(Caller changer, ApiKey key, Change change) {
+        Instant now = clock.instant();
+        if (change.name() != null) {
+            key.rename(change.name(), now);
+        }
+        if (change.scopes() != null) {
+            key.restrictTo(grantable(changer, change.scopes()), now);
+        }
+        if (change.expiresAt() != null) {
+            key.expireAt(future(change.expiresAt()), now);
+        }
+        if (change.allowlist() != null) {
+            key.allowIps(change.allowlist().stored(), now);
+        }
+        if (change.limits() != null) {
+            LimitOverride limits = grantable(changer, change.limits());
+            key.limitTo(limits.perMinute(), limits.perDay(), now);
+        }
+        changed(key);
+        return key;
+    }
+
+    /** Scopes that exist, and a scoped caller hands out no scope it lacks itself. */
+    private static Set<String> grantable(Caller caller, Set<String> requested) {
+        for (String scope : requested) {
+            String problem = Scopes.problemWith(scope);
+            if (problem != null) {
+                throw new ValidationFailed("scopes", problem);
+            }
+        }
+        if (!caller.scopes().isEmpty()) {
+            if (requested.isEmpty()) {
+                throw InsufficientPermissions.requiringScope(String.join(" ", caller.scopes()));
+            }
+            for (String scope : requested) {
+                if (!caller.scopes().contains(scope)) {
+                    throw InsufficientPermissions.requiringScope(scope);
+                }
+            }
+        }
+        return requested;
+    }
+
+    /** Tenant admins may only set key limits within the tenant's; platform admins set any. */
+    private LimitOverride grantable(Caller caller, LimitOverride requested) {
+        if (requested == null) {
+            return LimitOverride.NONE;
+        }
+        Limits tenantLimits = tenants.limits(tenants.view(caller.tenantId()).orElseThrow(() -> new NotFound("Tenant")));
+        if (!caller.isPlatformAdmin() && !requested.over(tenantLimits).within(tenantLimits)) {
+            throw InsufficientPermissions.requiringRole(Role.PLATFORM_ADMIN.value());
+        }
+        return requested;
+    }
+
+    private Instant future(Instant expiresAt) {
+        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+            throw new ValidationFailed("expires_at", "expires_at must be in the future");
+        }
+        return expiresAt;
     }
 
     /** Installs a key whose secret was chosen elsewhere (the configured bootstrap key). */
@@ -119,7 +237,15 @@ public class ApiKeys {
         key.revoke(clock.instant());
     }
 
-    public Issued roll(ApiKey key, Instant graceUntil) {
+    /**
+     * A new secret for the same key: same id, name, role, scopes and limits. The old secret keeps
+     * working for the grace period, then gets 401.
+     */
+    public Issued roll(ApiKey key, Duration grace) {
+        if (!key.isActive(clock.instant())) {
+            throw new ValidationFailed("id", "only an active key can be rolled");
+        }
+        Instant graceUntil = clock.instant().plus(grace);
         changed(key);
         String secret = format.generate(key.type(), key.environment(), key.tenantId());
         key.roll(format.secretOf(secret), graceUntil, clock.instant());
@@ -127,7 +253,7 @@ public class ApiKeys {
     }
 
     /** Every node drops the cached secrets of this key once the change commits. */
-    public void changed(ApiKey key) {
+    private void changed(ApiKey key) {
         invalidations.invalidate(cache, key.secretHash());
         if (key.previousSecretHash() != null) {
             invalidations.invalidate(cache, key.previousSecretHash());

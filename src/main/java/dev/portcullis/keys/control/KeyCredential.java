@@ -1,11 +1,11 @@
 package dev.portcullis.keys.control;
 
-import dev.portcullis.allowlist.control.IpAllowlist;
+import dev.portcullis.access.Environment;
+import dev.portcullis.access.Role;
 import dev.portcullis.keys.entity.ApiKey;
 import dev.portcullis.keys.entity.KeyType;
+import dev.portcullis.net.IpAllowlist;
 import dev.portcullis.ratelimit.control.LimitOverride;
-import dev.portcullis.security.Environment;
-import dev.portcullis.security.Role;
 import java.time.Instant;
 import java.util.Set;
 

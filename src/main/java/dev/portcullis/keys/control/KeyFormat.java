@@ -1,9 +1,9 @@
 package dev.portcullis.keys.control;
 
 import dev.portcullis.Ids;
+import dev.portcullis.access.Environment;
 import dev.portcullis.keys.entity.ApiKey;
 import dev.portcullis.keys.entity.KeyType;
-import dev.portcullis.security.Environment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.portcullis.keys.entity;
 
-import dev.portcullis.security.Environment;
-import dev.portcullis.security.Role;
+import dev.portcullis.access.Environment;
+import dev.portcullis.access.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -7,6 +7,10 @@ public enum KeyType {
     SECRET("secret"),
     TENANT("tenant");
 
+    /** Every type's name, for {@code @Pattern} on request fields. */
+    public static final String PATTERN = "secret|tenant";
+    public static final String NAMES = "secret, tenant";
+
     private final String value;
 
     KeyType(String value) {

@@ -1,16 +1,20 @@
 package dev.portcullis.ratelimit.boundary;
 
-import dev.portcullis.errors.Require;
+import dev.portcullis.access.RequiresScope;
+import dev.portcullis.access.Scopes;
 import dev.portcullis.errors.ValidationFailed;
-import dev.portcullis.ratelimit.control.Limits;
 import dev.portcullis.ratelimit.control.Plans;
 import dev.portcullis.ratelimit.entity.Plan;
-import dev.portcullis.security.RequiresScope;
-import dev.portcullis.security.Scopes;
+import dev.portcullis.ratelimit.grid.Limits;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -21,7 +25,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** {@code /v1/plans}: anyone may read the plans; platform admins create and change them. */
 @Path("v1/plans")
@@ -30,9 +33,21 @@ import java.util.regex.Pattern;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PlansResource {
 
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
+    private static final String PER_MINUTE = "must be between 1 and 1000000000";
+    private static final String PER_DAY = "must be between 1 and 1000000000000";
 
-    public record PlanBody(String name, Long perMinute, Long perDay) {
+    public record NewPlan(@NotNull(message = "is required")
+                          @Pattern(regexp = "[a-z][a-z0-9_-]{0,63}", message = "must be lower-case letters, digits, '-' or '_'") String name,
+                          @NotNull(message = PER_MINUTE) @Min(value = 1, message = PER_MINUTE)
+                          @Max(value = Limits.MAX_PER_MINUTE, message = PER_MINUTE) Long perMinute,
+                          @NotNull(message = PER_DAY) @Min(value = 1, message = PER_DAY)
+                          @Max(value = 1_000_000_000_000L, message = PER_DAY) Long perDay) {
+    }
+
+    /** Absent numbers stay as they are; a plan keeps its name. */
+    public record PlanChange(String name,
+                             @Min(value = 1, message = PER_MINUTE) @Max(value = Limits.MAX_PER_MINUTE, message = PER_MINUTE) Long perMinute,
+                             @Min(value = 1, message = PER_DAY) @Max(value = 1_000_000_000_000L, message = PER_DAY) Long perDay) {
     }
 
     public record PlanResponse(String name, long perMinute, long perDay) {
@@ -66,13 +81,8 @@ public class PlansResource {
     @RolesAllowed("platform_admin")
     @Transactional
     @RequiresScope(Scopes.PLANS_MANAGE)
-    public Response create(PlanBody body) {
-        Require.body(body);
-        String name = Require.text("name", body.name(), 64);
-        if (!NAME.matcher(name).matches()) {
-            throw new ValidationFailed("name", "name must be lower-case letters, digits, '-' or '_'");
-        }
-        Plan plan = plans.create(name, limits(body.perMinute(), body.perDay()));
+    public Response create(@NotNull(message = "is required") @Valid NewPlan body) {
+        Plan plan = plans.create(body.name(), new Limits(body.perMinute(), body.perDay()));
         return Response.status(201).entity(PlanResponse.from(plan)).build();
     }
 
@@ -81,24 +91,13 @@ public class PlansResource {
     @RolesAllowed("platform_admin")
     @Transactional
     @RequiresScope(Scopes.PLANS_MANAGE)
-    public PlanResponse change(@PathParam("name") String name, PlanBody body) {
-        Require.body(body);
+    public PlanResponse change(@PathParam("name") String name, @NotNull(message = "is required") @Valid PlanChange body) {
         Plan plan = plans.get(name);
         if (body.name() != null && !body.name().equals(name)) {
             throw new ValidationFailed("name", "a plan cannot be renamed");
         }
-        plans.change(plan, limits(body.perMinute() == null ? plan.perMinute() : body.perMinute(),
+        plans.change(plan, new Limits(body.perMinute() == null ? plan.perMinute() : body.perMinute(),
                 body.perDay() == null ? plan.perDay() : body.perDay()));
         return PlanResponse.from(plan);
-    }
-
-    private static Limits limits(Long perMinute, Long perDay) {
-        if (perMinute == null || perMinute < 1 || perMinute > 1_000_000_000L) {
-            throw new ValidationFailed("per_minute", "per_minute must be between 1 and 1000000000");
-        }
-        if (perDay == null || perDay < 1 || perDay > 1_000_000_000_000L) {
-            throw new ValidationFailed("per_day", "per_day must be between 1 and 1000000000000");
-        }
-        return new Limits(perMinute, perDay);
     }
 }

@@ -1,13 +1,13 @@
 package dev.portcullis.ratelimit.boundary;
 
+import dev.portcullis.access.Caller;
+import dev.portcullis.access.RequiresScope;
+import dev.portcullis.access.Scopes;
 import dev.portcullis.errors.ValidationFailed;
-import dev.portcullis.ratelimit.control.Counter;
 import dev.portcullis.ratelimit.control.RateLimiter;
 import dev.portcullis.ratelimit.control.UsageLedger;
 import dev.portcullis.ratelimit.entity.DailyUsage;
-import dev.portcullis.security.Caller;
-import dev.portcullis.security.RequiresScope;
-import dev.portcullis.security.Scopes;
+import dev.portcullis.ratelimit.grid.Counter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

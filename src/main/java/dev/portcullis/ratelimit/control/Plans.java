@@ -5,8 +5,7 @@ import dev.portcullis.cluster.NodeCache;
 import dev.portcullis.errors.Conflict;
 import dev.portcullis.errors.NotFound;
 import dev.portcullis.ratelimit.entity.Plan;
-import dev.portcullis.tenants.control.TenantView;
-import dev.portcullis.tenants.control.Tenants;
+import dev.portcullis.ratelimit.grid.Limits;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,9 +28,6 @@ public class Plans {
     @Inject
     Invalidations invalidations;
 
-    @Inject
-    Tenants tenants;
-
     private NodeCache<Limits> cache;
 
     @PostConstruct
@@ -39,16 +35,12 @@ public class Plans {
         cache = invalidations.cache("plans", 10_000);
     }
 
-    /** The limits of a tenant, from node caches only. */
-    public Limits of(String tenantId) {
-        return of(tenants.view(tenantId).orElseThrow(() -> new NotFound("Tenant")));
-    }
-
-    public Limits of(TenantView tenant) {
-        Limits plan = cache.get(tenant.plan(), name -> Optional.ofNullable(em.find(Plan.class, name))
+    /** The limits of a tenant on {@code plan} with its own numbers where it has them, from node caches only. */
+    public Limits of(String plan, LimitOverride tenantOwn) {
+        Limits limits = cache.get(plan, name -> Optional.ofNullable(em.find(Plan.class, name))
                         .map(p -> new Limits(p.perMinute(), p.perDay())))
-                .orElseThrow(() -> new IllegalStateException("tenant " + tenant.id() + " is on a missing plan"));
-        return tenant.limits().over(plan);
+                .orElseThrow(() -> new IllegalStateException("a tenant is on the missing plan " + plan));
+        return tenantOwn.over(limits);
     }
 
     public List<Plan> all() {

@@ -1,17 +1,18 @@
 package dev.portcullis.sessions.boundary;
 
-import dev.portcullis.errors.Require;
+import dev.portcullis.access.Caller;
+import dev.portcullis.access.Environment;
+import dev.portcullis.access.Unauthenticated;
 import dev.portcullis.errors.ValidationFailed;
-import dev.portcullis.security.Caller;
-import dev.portcullis.security.Environment;
-import dev.portcullis.security.Unauthenticated;
-import dev.portcullis.sessions.control.SigningKeys;
 import dev.portcullis.sessions.control.Sessions;
+import dev.portcullis.sessions.control.SigningKeys;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -43,27 +44,18 @@ public class AuthResource {
     @POST
     @Path("login")
     @Unauthenticated
-    public Response login(LoginRequest body) {
-        Require.body(body);
-        // A field left out is the client's mistake, not a failed login: it answers 400 and counts
-        // neither against the account's lockout nor against the address's failed-authentication budget.
-        String email = Require.text("email", body.email(), 320);
-        String tenantId = Require.text("tenant_id", body.tenantId(), 100);
-        if (body.password() == null || body.password().isEmpty()) {
-            throw new ValidationFailed("password", "password is required");
-        }
-        Environment environment = body.environment() == null ? Environment.LIVE
-                : Require.oneOf("environment", body.environment(), Environment::of, "live, test");
-        var issued = sessions.login(email, body.password(), tenantId, environment, caller.clientAddressText());
+    public Response login(@NotNull(message = "is required") @Valid LoginRequest body) {
+        Environment environment = body.environment() == null ? Environment.LIVE : Environment.of(body.environment()).orElseThrow();
+        var issued = sessions.login(body.email().strip(), body.password(), body.tenantId().strip(), environment,
+                caller.clientAddressText());
         return noStore(TokenResponse.from(issued));
     }
 
     @POST
     @Path("refresh")
     @Unauthenticated
-    public Response refresh(RefreshRequest body) {
-        Require.body(body);
-        return noStore(TokenResponse.from(sessions.refresh(Require.text("refresh_token", body.refreshToken(), 200))));
+    public Response refresh(@NotNull(message = "is required") @Valid RefreshRequest body) {
+        return noStore(TokenResponse.from(sessions.refresh(body.refreshToken())));
     }
 
     /** Ends the caller's session family: its refresh tokens and its access tokens stop working. */

@@ -1,6 +1,6 @@
 package dev.portcullis.sessions.boundary;
 
-import dev.portcullis.security.Unauthenticated;
+import dev.portcullis.access.Unauthenticated;
 import dev.portcullis.sessions.control.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

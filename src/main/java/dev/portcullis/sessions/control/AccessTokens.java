@@ -1,6 +1,5 @@
 package dev.portcullis.sessions.control;
 
-import dev.portcullis.errors.InvalidToken;
 import dev.portcullis.sessions.entity.SessionFamily;
 import dev.portcullis.users.control.Users;
 import dev.portcullis.users.entity.User;

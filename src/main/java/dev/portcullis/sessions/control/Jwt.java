@@ -1,7 +1,5 @@
 package dev.portcullis.sessions.control;
 
-import dev.portcullis.errors.InvalidToken;
-import dev.portcullis.errors.TokenExpired;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -14,20 +12,19 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.function.Function;
 
 /**
  * Compact JWS with RS256 and nothing else. The algorithm is pinned: a token whose header names any
  * other ({@code none} in any case, {@code HS256} keyed with our public key, …) is refused before
- * its signature is looked at. Expiry is reported only for tokens whose signature verified.
+ * its signature is looked at. Each part must be canonical unpadded base64url ({@link Base64Url}) and
+ * the header and claims valid UTF-8 JSON: one token has one spelling. Expiry is reported only for
+ * tokens whose signature verified.
  */
 public final class Jwt {
 
     public static final String ALGORITHM = "RS256";
     private static final String JCA_ALGORITHM = "SHA256withRSA";
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private static final long MAX_TOKEN_LENGTH = 8192;
 
     private Jwt() {
@@ -40,7 +37,7 @@ public final class Jwt {
             Signature signature = Signature.getInstance(JCA_ALGORITHM);
             signature.initSign(key);
             signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + ENCODER.encodeToString(signature.sign());
+            return signingInput + "." + Base64Url.encode(signature.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot sign an access token", e);
         }
@@ -88,7 +85,10 @@ public final class Jwt {
 
     private static boolean signatureMatches(String token, int end, PublicKey key) {
         try {
-            byte[] signatureBytes = DECODER.decode(token.substring(end + 1));
+            byte[] signatureBytes = Base64Url.decode(token.substring(end + 1)).orElse(null);
+            if (signatureBytes == null) {
+                return false;
+            }
             Signature signature = Signature.getInstance(JCA_ALGORITHM);
             signature.initVerify(key);
             signature.update(token.substring(0, end).getBytes(StandardCharsets.US_ASCII));
@@ -110,9 +110,11 @@ public final class Jwt {
     }
 
     private static JsonObject json(String part) {
-        try (var reader = Json.createReader(new StringReader(new String(DECODER.decode(part), StandardCharsets.UTF_8)))) {
+        byte[] json = Base64Url.decode(part).orElseThrow(InvalidToken::new);
+        try (var reader = Json.createReader(new StringReader(StandardCharsets.UTF_8.newDecoder()
+                .decode(java.nio.ByteBuffer.wrap(json)).toString()))) {
             return reader.readObject();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.nio.charset.CharacterCodingException e) {
             throw new InvalidToken();
         }
     }
@@ -130,6 +132,6 @@ public final class Jwt {
     }
 
     private static String encode(String json) {
-        return ENCODER.encodeToString(json.getBytes(StandardCharsets.UTF_8));
+        return Base64Url.encode(json.getBytes(StandardCharsets.UTF_8));
     }
 }

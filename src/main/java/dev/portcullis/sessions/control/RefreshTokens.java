@@ -14,12 +14,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Opaque refresh tokens: {@code rt_} and 256 random bits, stored only as SHA-256. Each is spent by one
+ * Opaque refresh tokens: {@code rt_} and 256 random bits in base64url, stored only as SHA-256. Each is spent by one
  * conditional UPDATE, so of concurrent refreshes with the same token exactly one wins.
  */
 @ApplicationScoped
@@ -42,7 +41,7 @@ public class RefreshTokens {
     public String issue(SessionFamily family) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
-        String raw = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String raw = PREFIX + Base64Url.encode(secret);
         Instant now = clock.instant();
         Instant idle = now.plus(idleTimeout);
         em.persist(new RefreshToken(Ids.next("rtok"), family.id(), KeyFormat.hash(raw), now,
@@ -50,8 +49,10 @@ public class RefreshTokens {
         return raw;
     }
 
+    /** Only the one spelling we issue: {@code rt_} and the canonical base64url of 32 bytes, nothing around it. */
     public Optional<RefreshToken> find(String raw) {
-        if (raw == null || !raw.startsWith(PREFIX) || raw.length() > 64) {
+        if (raw == null || raw.length() != PREFIX.length() + 43 || !raw.startsWith(PREFIX)
+                || Base64Url.decode(raw.substring(PREFIX.length())).isEmpty()) {
             return Optional.empty();
         }
         return em.createNamedQuery(RefreshToken.BY_HASH, RefreshToken.class).setParameter("hash", KeyFormat.hash(raw))

@@ -1,9 +1,9 @@
 package dev.portcullis.sessions.control;
 
 import dev.portcullis.Ids;
+import dev.portcullis.access.Environment;
 import dev.portcullis.cluster.Invalidations;
 import dev.portcullis.cluster.NodeCache;
-import dev.portcullis.security.Environment;
 import dev.portcullis.sessions.entity.SessionFamily;
 import dev.portcullis.tenants.control.Tenants;
 import dev.portcullis.users.control.Users;
@@ -85,7 +85,7 @@ public class SessionFamilies {
                 SessionFamily.class).setParameter("user", ended.userId()).getResultList(), "user changed");
     }
 
-    void tenantSuspended(@Observes Tenants.TenantSuspended suspended) {
+    void tenantSuspended(@Observes Tenants.Suspended suspended) {
         revokeAll(em.createQuery("select f from SessionFamily f where f.tenantId = :tenant and f.revokedAt is null",
                 SessionFamily.class).setParameter("tenant", suspended.tenantId()).getResultList(), "tenant suspended");
     }

@@ -1,13 +1,12 @@
 package dev.portcullis.sessions.control;
 
-import dev.portcullis.errors.InvalidCredentials;
-import dev.portcullis.errors.InvalidRefreshToken;
-import dev.portcullis.ratelimit.control.RateLimiter;
-import dev.portcullis.security.Environment;
+import dev.portcullis.access.Environment;
+import dev.portcullis.ratelimit.control.FailedAuthentications;
 import dev.portcullis.sessions.entity.RefreshToken;
 import dev.portcullis.sessions.entity.SessionFamily;
 import dev.portcullis.tenants.control.Tenants;
 import dev.portcullis.tenants.entity.Tenant;
+import dev.portcullis.users.control.EmailAddress;
 import dev.portcullis.users.control.Passwords;
 import dev.portcullis.users.control.Users;
 import dev.portcullis.users.entity.User;
@@ -47,7 +46,7 @@ public class Sessions {
     AccessTokens accessTokens;
 
     @Inject
-    RateLimiter limiter;
+    FailedAuthentications failures;
 
     @Inject
     Clock clock;
@@ -70,9 +69,11 @@ public class Sessions {
 
     @Transactional(dontRollbackOn = InvalidCredentials.class)
     public Issued login(String email, String password, String tenantId, Environment environment, String clientAddress) {
-        limiter.refuseIfBlocked(clientAddress);
+        failures.refuseIfBlocked(clientAddress);
+        // Checked whether or not the tenant exists, so that a malformed address says nothing about the tenant.
+        EmailAddress address = EmailAddress.of(email);
         Optional<User> found = tenants.find(tenantId).filter(Tenant::isActive)
-                .flatMap(tenant -> users.findByEmail(tenant.id(), Users.normalizedEmail(email)));
+                .flatMap(tenant -> users.findByEmail(tenant.id(), address));
         if (found.isEmpty() || found.get().isDisabled() || found.get().isLocked(clock.instant())) {
             passwords.verifyNothing(password);
             throw failed(clientAddress);
@@ -123,6 +124,6 @@ public class Sessions {
     }
 
     private RuntimeException failed(String clientAddress) {
-        return limiter.refused(clientAddress, new InvalidCredentials());
+        return failures.refused(clientAddress, new InvalidCredentials());
     }
 }

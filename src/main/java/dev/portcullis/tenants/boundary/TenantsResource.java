@@ -1,18 +1,20 @@
 package dev.portcullis.tenants.boundary;
 
-import dev.portcullis.Page;
+import dev.portcullis.access.Caller;
+import dev.portcullis.access.RequiresScope;
+import dev.portcullis.access.Scopes;
+import dev.portcullis.database.Page;
 import dev.portcullis.errors.NotFound;
-import dev.portcullis.errors.Require;
 import dev.portcullis.ratelimit.entity.Plan;
-import dev.portcullis.security.Caller;
-import dev.portcullis.security.RequiresScope;
-import dev.portcullis.security.Scopes;
 import dev.portcullis.tenants.control.Tenants;
 import dev.portcullis.tenants.entity.Tenant;
+import dev.portcullis.validation.TextPolicy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -21,10 +23,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.util.List;
 
 /**
@@ -47,14 +49,9 @@ public class TenantsResource {
     @RolesAllowed("platform_admin")
     @Transactional
     @RequiresScope(Scopes.TENANTS_MANAGE)
-    public Response create(NewTenant body, @Context UriInfo uri) {
-        Require.body(body);
-        String name = Require.text("name", body.name(), 200);
-        String plan = body.plan() == null ? Plan.FREE : body.plan();
-        Tenant tenant = tenants.create(name, plan);
-        if (body.rateLimit() != null) {
-            tenants.limit(tenant, body.rateLimit().validated());
-        }
+    public Response create(@NotNull(message = "is required") @Valid NewTenant body, @Context UriInfo uri) {
+        Tenant tenant = tenants.create(TextPolicy.normalized(body.name()), body.plan() == null ? Plan.FREE : body.plan(),
+                body.rateLimit() == null ? null : body.rateLimit().override());
         return Response.created(uri.getAbsolutePathBuilder().path(tenant.id()).build())
                 .entity(TenantResponse.from(tenant)).build();
     }
@@ -86,21 +83,19 @@ public class TenantsResource {
     @RolesAllowed("platform_admin")
     @Transactional
     @RequiresScope(Scopes.TENANTS_MANAGE)
-    public TenantResponse update(@PathParam("id") String id, TenantChange body) {
-        Require.body(body);
+    public TenantResponse update(@PathParam("id") String id, @NotNull(message = "is required") @Valid TenantChange body) {
         Tenant tenant = tenants.get(id);
-        String name = Require.optionalText("name", body.name(), 200);
-        if (name != null) {
-            tenants.rename(tenant, name);
+        if (body.name() != null) {
+            tenants.rename(tenant, TextPolicy.normalized(body.name()));
         }
         if (body.plan() != null) {
             tenants.changePlan(tenant, body.plan());
         }
         if (body.status() != null) {
-            tenants.changeStatus(tenant, body.status());
+            tenants.suspend(tenant, Tenant.SUSPENDED.equals(body.status()));
         }
         if (body.rateLimit() != null) {
-            tenants.limit(tenant, body.rateLimit().validated());
+            tenants.limit(tenant, body.rateLimit().override());
         }
         return TenantResponse.from(tenant);
     }

@@ -1,14 +1,16 @@
 package dev.portcullis.tenants.control;
 
 import dev.portcullis.Ids;
-import dev.portcullis.Page;
-import dev.portcullis.allowlist.control.IpAllowlist;
 import dev.portcullis.cluster.Invalidations;
 import dev.portcullis.cluster.NodeCache;
+import dev.portcullis.database.Page;
 import dev.portcullis.errors.NotFound;
 import dev.portcullis.errors.ValidationFailed;
+import dev.portcullis.net.IpAllowlist;
 import dev.portcullis.ratelimit.control.LimitOverride;
+import dev.portcullis.ratelimit.control.Plans;
 import dev.portcullis.ratelimit.entity.Plan;
+import dev.portcullis.ratelimit.grid.Limits;
 import dev.portcullis.tenants.entity.Tenant;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,12 +36,15 @@ public class Tenants {
     Invalidations invalidations;
 
     @Inject
-    Event<TenantSuspended> suspensions;
+    Plans plans;
+
+    @Inject
+    Event<Suspended> suspensions;
 
     private NodeCache<TenantView> cache;
 
     /** Fired inside the suspending transaction, so listeners revoke sessions atomically with it. */
-    public record TenantSuspended(String tenantId) {
+    public record Suspended(String tenantId) {
     }
 
     @PostConstruct
@@ -52,6 +57,16 @@ public class Tenants {
         return cache.get(id, key -> Optional.ofNullable(em.find(Tenant.class, key)).map(TenantView::from));
     }
 
+    /** The tenant of a credential, which must be active: a suspended tenant's credentials stop here. */
+    public TenantView active(String id) {
+        return view(id).filter(TenantView::active).orElseThrow(TenantSuspended::new);
+    }
+
+    /** The rate limits of a tenant: its own numbers where it has them, else its plan's. */
+    public Limits limits(TenantView tenant) {
+        return plans.of(tenant.plan(), tenant.limits());
+    }
+
     public Optional<Tenant> find(String id) {
         return Optional.ofNullable(em.find(Tenant.class, id));
     }
@@ -60,8 +75,12 @@ public class Tenants {
         return find(id).orElseThrow(() -> new NotFound("Tenant"));
     }
 
-    public Tenant create(String name, String plan) {
+    /** {@code limits}: the tenant's own numbers instead of its plan's, or null. */
+    public Tenant create(String name, String plan, LimitOverride limits) {
         Tenant tenant = new Tenant(Ids.next("tenant"), name, existingPlan(plan), clock.instant());
+        if (limits != null) {
+            tenant.limitTo(limits.perMinute(), limits.perDay(), clock.instant());
+        }
         em.persist(tenant);
         return tenant;
     }
@@ -89,23 +108,22 @@ public class Tenants {
         changed(tenant);
     }
 
-    public void changeStatus(Tenant tenant, String status) {
-        if (Tenant.SUSPENDED.equals(status)) {
+    /** {@code suspended}: suspend (its sessions end with it) or reactivate. */
+    public void suspend(Tenant tenant, boolean suspended) {
+        if (suspended) {
             if (tenant.isPlatform()) {
                 throw new ValidationFailed("status", "The platform tenant cannot be suspended");
             }
             tenant.suspend(clock.instant());
-            suspensions.fire(new TenantSuspended(tenant.id()));
-        } else if (Tenant.ACTIVE.equals(status)) {
-            tenant.activate(clock.instant());
+            suspensions.fire(new Suspended(tenant.id()));
         } else {
-            throw new ValidationFailed("status", "status must be active or suspended");
+            tenant.activate(clock.instant());
         }
         changed(tenant);
     }
 
     /** Every node drops its cached copy once the change commits. */
-    public void changed(Tenant tenant) {
+    private void changed(Tenant tenant) {
         invalidations.invalidate(cache, tenant.id());
     }
 

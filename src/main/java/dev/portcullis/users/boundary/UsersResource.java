@@ -1,20 +1,18 @@
 package dev.portcullis.users.boundary;
 
-import dev.portcullis.Page;
-import dev.portcullis.errors.InsufficientPermissions;
-import dev.portcullis.errors.Require;
-import dev.portcullis.errors.ValidationFailed;
-import dev.portcullis.security.Caller;
-import dev.portcullis.security.RequiresScope;
-import dev.portcullis.security.Scopes;
-import dev.portcullis.security.Role;
-import dev.portcullis.tenants.entity.Tenant;
+import dev.portcullis.access.Caller;
+import dev.portcullis.access.RequiresScope;
+import dev.portcullis.access.Role;
+import dev.portcullis.access.Scopes;
+import dev.portcullis.database.Page;
 import dev.portcullis.users.control.Users;
 import dev.portcullis.users.entity.User;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -46,10 +44,9 @@ public class UsersResource {
     @POST
     @Transactional
     @RequiresScope(Scopes.USERS_MANAGE)
-    public Response create(NewUser body, @Context UriInfo uri) {
-        Require.body(body);
-        Role role = body.role() == null ? Role.MEMBER : Require.oneOf("role", body.role(), Role::of, Role.names());
-        allowed(role);
+    public Response create(@NotNull(message = "is required") @Valid NewUser body, @Context UriInfo uri) {
+        Role role = body.role() == null ? Role.MEMBER : Role.of(body.role()).orElseThrow();
+        users.requireMayManage(caller, role);
         User user = users.create(caller.tenantId(), body.email(), body.password(), role, caller.environment());
         return Response.created(uri.getAbsolutePathBuilder().path(user.id()).build()).entity(UserResponse.from(user)).build();
     }
@@ -75,13 +72,12 @@ public class UsersResource {
     @Path("{id}")
     @Transactional
     @RequiresScope(Scopes.USERS_MANAGE)
-    public UserResponse update(@PathParam("id") String id, UserChange body) {
-        Require.body(body);
+    public UserResponse update(@PathParam("id") String id, @NotNull(message = "is required") @Valid UserChange body) {
         User user = users.get(caller.tenantId(), caller.environment(), id);
-        allowed(user.role());
+        users.requireMayManage(caller, user.role());
         if (body.role() != null) {
-            Role role = Require.oneOf("role", body.role(), Role::of, Role.names());
-            allowed(role);
+            Role role = Role.of(body.role()).orElseThrow();
+            users.requireMayManage(caller, role);
             users.changeRole(user, role);
         }
         if (Boolean.TRUE.equals(body.disabled())) {
@@ -101,18 +97,8 @@ public class UsersResource {
     @RequiresScope(Scopes.USERS_MANAGE)
     public Response delete(@PathParam("id") String id) {
         User user = users.get(caller.tenantId(), caller.environment(), id);
-        allowed(user.role());
+        users.requireMayManage(caller, user.role());
         users.delete(user);
         return Response.noContent().build();
-    }
-
-    /** Nobody hands out or touches a role above their own; platform admins live in the platform tenant only. */
-    private void allowed(Role role) {
-        if (!caller.has(role)) {
-            throw InsufficientPermissions.requiringRole(role.value());
-        }
-        if (role == Role.PLATFORM_ADMIN && !Tenant.PLATFORM_ID.equals(caller.tenantId())) {
-            throw new ValidationFailed("role", "platform_admin users exist only in the platform tenant");
-        }
     }
 }

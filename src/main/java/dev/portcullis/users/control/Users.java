@@ -1,14 +1,17 @@
 package dev.portcullis.users.control;
 
 import dev.portcullis.Ids;
-import dev.portcullis.Page;
+import dev.portcullis.access.Caller;
+import dev.portcullis.access.Environment;
+import dev.portcullis.access.InsufficientPermissions;
+import dev.portcullis.access.Role;
 import dev.portcullis.cluster.Invalidations;
 import dev.portcullis.cluster.NodeCache;
+import dev.portcullis.database.Page;
 import dev.portcullis.errors.Conflict;
 import dev.portcullis.errors.NotFound;
 import dev.portcullis.errors.ValidationFailed;
-import dev.portcullis.security.Environment;
-import dev.portcullis.security.Role;
+import dev.portcullis.tenants.entity.Tenant;
 import dev.portcullis.users.entity.User;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,18 +20,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 @ApplicationScoped
 public class Users {
-
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s.]{1,63}");
 
     @PersistenceContext
     EntityManager em;
@@ -56,37 +54,27 @@ public class Users {
         cache = invalidations.cache("users", 500_000);
     }
 
-    /** Trimmed, NFC, lower case: the form emails are stored, compared and shown in. */
-    public static String normalizedEmail(String email) {
-        if (email == null) {
-            throw new ValidationFailed("email", "email is required");
-        }
-        String normalized = Normalizer.normalize(email.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
-        if (normalized.length() > 320 || !EMAIL.matcher(normalized).matches()) {
-            throw new ValidationFailed("email", "email is not a valid address");
-        }
-        return normalized;
-    }
-
     /** The hot-path read for session callers. */
     public Optional<UserState> state(String userId) {
         return cache.get(userId, id -> Optional.ofNullable(em.find(User.class, id)).map(UserState::from));
     }
 
+    /** An address that folds onto an existing user's ({@link EmailAddress}) is that user's: 409. */
     public User create(String tenantId, String email, String password, Role role, Environment environment) {
-        String normalized = normalizedEmail(email);
+        EmailAddress address = EmailAddress.of(email);
         String hash = passwords.hash(Passwords.acceptable(password));
-        if (findByEmail(tenantId, normalized).isPresent()) {
+        if (findByEmail(tenantId, address).isPresent()) {
             throw new Conflict("A user with this email exists in this tenant");
         }
-        User user = new User(Ids.next("user"), tenantId, normalized, hash, role, environment, clock.instant());
+        User user = new User(Ids.next("user"), tenantId, address.display(), address.key(), hash, role, environment,
+                clock.instant());
         em.persist(user);
         return user;
     }
 
-    public Optional<User> findByEmail(String tenantId, String normalizedEmail) {
-        return em.createNamedQuery(User.BY_EMAIL, User.class).setParameter("tenant", tenantId)
-                .setParameter("email", normalizedEmail).getResultList().stream().findFirst();
+    public Optional<User> findByEmail(String tenantId, EmailAddress address) {
+        return em.createNamedQuery(User.BY_EMAIL_KEY, User.class).setParameter("tenant", tenantId)
+                .setParameter("key", address.key()).getResultList().stream().findFirst();
     }
 
     public Optional<User> findById(String id) {
@@ -138,7 +126,20 @@ public class Users {
         em.remove(user);
     }
 
-    public void changed(User user) {
+    /**
+     * Nobody hands out or touches a role above their own; platform admins live in the platform tenant
+     * only. The rule of every change a caller makes to users.
+     */
+    public void requireMayManage(Caller caller, Role role) {
+        if (!caller.has(role)) {
+            throw InsufficientPermissions.requiringRole(role.value());
+        }
+        if (role == Role.PLATFORM_ADMIN && !Tenant.PLATFORM_ID.equals(caller.tenantId())) {
+            throw new ValidationFailed("role", "platform_admin users exist only in the platform tenant");
+        }
+    }
+
+    private void changed(User user) {
         invalidations.invalidate(cache, user.id());
     }
 

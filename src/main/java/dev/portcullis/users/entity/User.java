@@ -1,7 +1,7 @@
 package dev.portcullis.users.entity;
 
-import dev.portcullis.security.Environment;
-import dev.portcullis.security.Role;
+import dev.portcullis.access.Environment;
+import dev.portcullis.access.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,16 +12,19 @@ import java.time.Instant;
 
 @Entity
 @Table(name = "users")
-@NamedQuery(name = User.BY_EMAIL, query = "select u from User u where u.tenantId = :tenant and u.email = :email")
+@NamedQuery(name = User.BY_EMAIL_KEY, query = "select u from User u where u.tenantId = :tenant and u.emailKey = :key")
 public class User {
 
-    public static final String BY_EMAIL = "User.byEmail";
+    public static final String BY_EMAIL_KEY = "User.byEmailKey";
 
     @Id
     private String id;
     @Column(name = "tenant_id")
     private String tenantId;
     private String email;
+    /** What accounts are told apart by: the address folded so that look-alikes are the same (users.control.EmailAddress). */
+    @Column(name = "email_key")
+    private String emailKey;
     @Column(name = "password_hash")
     private String passwordHash;
     private String role;
@@ -42,10 +45,12 @@ public class User {
     protected User() {
     }
 
-    public User(String id, String tenantId, String email, String passwordHash, Role role, Environment environment, Instant now) {
+    public User(String id, String tenantId, String email, String emailKey, String passwordHash, Role role, Environment environment,
+                Instant now) {
         this.id = id;
         this.tenantId = tenantId;
         this.email = email;
+        this.emailKey = emailKey;
         this.passwordHash = passwordHash;
         this.role = role.value();
         this.environment = environment.value();

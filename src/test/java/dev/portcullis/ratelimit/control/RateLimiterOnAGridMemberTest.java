@@ -9,6 +9,8 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import dev.portcullis.ratelimit.grid.Counter;
+import dev.portcullis.ratelimit.grid.Limits;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,7 @@ class RateLimiterOnAGridMemberTest {
 
     private HazelcastInstance member;
     private RateLimiter limiter;
+    private FailedAuthentications failures;
 
     @BeforeEach
     void startAMemberAndOpenTheCounters() {
@@ -48,9 +51,12 @@ class RateLimiterOnAGridMemberTest {
         limiter.grid = member;
         limiter.clock = Clock.systemUTC();
         limiter.ledger = new UsageLedger();
-        limiter.failedAuthPerMinute = 2;
-        limiter.failedAuthPerDay = 100;
         limiter.openCounters();
+        failures = new FailedAuthentications();
+        failures.counters = limiter;
+        failures.clock = Clock.systemUTC();
+        failures.perMinute = 2;
+        failures.perDay = 100;
     }
 
     @AfterEach
@@ -74,7 +80,7 @@ class RateLimiterOnAGridMemberTest {
             List<Thread> requests = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 Thread request = new Thread(() -> {
-                    if (limiter.charge(subject, "tenant_x", TWENTY_PER_MINUTE).admitted()) {
+                    if (limiter.charge(subject, "tenant_x", TWENTY_PER_MINUTE, 1).admitted()) {
                         admitted.incrementAndGet();
                     }
                 });
@@ -91,16 +97,16 @@ class RateLimiterOnAGridMemberTest {
     @Test
     void whileTheStoreIsUpFailedAuthenticationsAreCountedThere() {
         RuntimeException refusal = new IllegalStateException("401");
-        assertEquals(refusal, limiter.refused("192.0.2.1", refusal));
-        assertEquals(refusal, limiter.refused("192.0.2.1", refusal));
-        assertInstanceOf(RateLimitExceeded.class, limiter.refused("192.0.2.1", refusal), "the third is one too many");
+        assertEquals(refusal, failures.refused("192.0.2.1", refusal));
+        assertEquals(refusal, failures.refused("192.0.2.1", refusal));
+        assertInstanceOf(RateLimitExceeded.class, failures.refused("192.0.2.1", refusal), "the third is one too many");
     }
 
     @Test
     void aChargeWithTheStoreDownIsRefusedWith503RateLimitUnavailable() {
         member.getLifecycleService().terminate();
         RateLimitUnavailable failure = assertThrows(RateLimitUnavailable.class,
-                () -> limiter.charge("key_x", "tenant_x", new Limits(10, 100)));
+                () -> limiter.charge("key_x", "tenant_x", new Limits(10, 100), 1));
         assertEquals(503, failure.status());
         assertEquals("RATE_LIMIT_UNAVAILABLE", failure.code());
     }
@@ -109,7 +115,7 @@ class RateLimiterOnAGridMemberTest {
     void configuredToFailOpenAChargeWithTheStoreDownAdmitsWithoutADecision() {
         limiter.failOpen = true;
         member.getLifecycleService().terminate();
-        assertNull(limiter.charge("key_x", "tenant_x", new Limits(10, 100)),
+        assertNull(limiter.charge("key_x", "tenant_x", new Limits(10, 100), 1),
                 "no decision, so the request carries no (stale) rate-limit headers");
     }
 
@@ -118,7 +124,7 @@ class RateLimiterOnAGridMemberTest {
         member.getLifecycleService().terminate();
         RuntimeException refusal = new IllegalStateException("401");
         for (int i = 0; i < 5; i++) {
-            assertEquals(refusal, limiter.refused("192.0.2.1", refusal));
+            assertEquals(refusal, failures.refused("192.0.2.1", refusal));
         }
     }
 }

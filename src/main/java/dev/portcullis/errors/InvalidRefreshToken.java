@@ -1,9 +1,0 @@
-package dev.portcullis.errors;
-
-/** A refresh token that is unknown, spent, expired, or of a revoked session. */
-public class InvalidRefreshToken extends ApiFailure {
-
-    public InvalidRefreshToken() {
-        super(401, "INVALID_REFRESH_TOKEN", "Invalid or expired refresh token");
-    }
-}

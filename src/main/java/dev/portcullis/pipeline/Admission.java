@@ -1,0 +1,161 @@
+package dev.portcullis.pipeline;
+
+import dev.portcullis.access.Caller;
+import dev.portcullis.access.Environment;
+import dev.portcullis.access.InsufficientPermissions;
+import dev.portcullis.access.Role;
+import dev.portcullis.errors.ApiFailure;
+import dev.portcullis.errors.NotFound;
+import dev.portcullis.keys.control.ApiKeys;
+import dev.portcullis.keys.control.InvalidApiKey;
+import dev.portcullis.keys.control.KeyCredential;
+import dev.portcullis.keys.control.KeyFormat;
+import dev.portcullis.net.IpAllowlist;
+import dev.portcullis.net.IpNotAllowed;
+import dev.portcullis.ratelimit.control.FailedAuthentications;
+import dev.portcullis.ratelimit.control.RateLimitExceeded;
+import dev.portcullis.ratelimit.control.RateLimiter;
+import dev.portcullis.ratelimit.grid.Decision;
+import dev.portcullis.sessions.control.AccessTokens;
+import dev.portcullis.tenants.control.TenantView;
+import dev.portcullis.tenants.control.Tenants;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * The one admission path: is this credential good, for which tenant, from this address, within its
+ * rate limits? The filters take its steps one by one for every request; the gateway's key verification
+ * ({@link #admitKey}) takes the same steps for a key that someone else was handed. Each step either
+ * answers or throws the refusal the client gets.
+ */
+@ApplicationScoped
+public class Admission {
+
+    private static final Pattern TENANT_ID = Pattern.compile("tenant_[A-Za-z0-9]{1,57}");
+    private static final Runnable UNCOUNTED = () -> { };
+
+    /** A key that passed every check but perhaps the rate limit, which {@code decision} tells. */
+    public record Admitted(Caller.Identity identity, Decision decision) {
+
+        /** Null {@code decision}: the counter store failed and {@code ratelimit.fail-open} let it through. */
+        public boolean withinLimits() {
+            return decision == null || decision.admitted();
+        }
+    }
+
+    @Inject
+    KeyFormat format;
+
+    @Inject
+    ApiKeys keys;
+
+    @Inject
+    AccessTokens accessTokens;
+
+    @Inject
+    Tenants tenants;
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    FailedAuthentications failures;
+
+    /**
+     * Step 1: a bearer credential. A value with a key prefix is an API key, a value shaped like a JWT
+     * (three parts) one of our tokens; anything else is refused as an invalid API key, which is what a
+     * client presenting junk or another server's key most likely holds. Refusals count against the
+     * client's address; an address over its budget gets 429 before any lookup or signature check. Null:
+     * the header was not a bearer credential.
+     */
+    Presented authenticate(String credential, String clientAddress) {
+        if (credential == null) {
+            throw failures.refused(clientAddress, new InvalidApiKey());
+        }
+        if (format.claimsToBeKey(credential) || !shapedLikeJwt(credential)) {
+            return authenticateKey(credential, clientAddress, key -> true);
+        }
+        try {
+            return Presented.session(accessTokens.authenticate(credential, () -> failures.refuseIfBlocked(clientAddress)));
+        } catch (RateLimitExceeded blocked) {
+            throw blocked;
+        } catch (ApiFailure refused) {
+            throw failures.refused(clientAddress, refused);
+        }
+    }
+
+    /** An API key that {@code visible} lets the asker see; without an address nothing is counted. */
+    private Presented authenticateKey(String presented, String clientAddress, Predicate<KeyCredential> visible) {
+        Runnable unlessBlocked = clientAddress == null ? UNCOUNTED : () -> failures.refuseIfBlocked(clientAddress);
+        try {
+            return Presented.key(keys.authenticate(presented, unlessBlocked).filter(visible).orElseThrow(InvalidApiKey::new));
+        } catch (InvalidApiKey refused) {
+            throw clientAddress == null ? refused : failures.refused(clientAddress, refused);
+        }
+    }
+
+    /** Step 2: the credential's own tenant, which must be active. */
+    TenantView homeTenant(Presented presented) {
+        return tenants.active(presented.identity().tenantId());
+    }
+
+    /**
+     * Step 2, for {@code X-Tenant-ID}: only a platform admin's secret key may name another tenant, and
+     * only one that exists; anyone else naming any tenant gets 403.
+     */
+    String tenantToActFor(Presented presented, String requested) {
+        Caller.Identity identity = presented.identity();
+        if (!identity.role().includes(Role.PLATFORM_ADMIN) || identity.tenantBound()) {
+            throw InsufficientPermissions.requiringRole(Role.PLATFORM_ADMIN.value());
+        }
+        String tenantId = requested.strip();
+        if (!TENANT_ID.matcher(tenantId).matches() || tenants.view(tenantId).isEmpty()) {
+            throw new NotFound("Tenant");
+        }
+        return tenantId;
+    }
+
+    /** Step 3: the address must be on the tenant's allowlist and on the key's, wherever one is set. */
+    void checkAddress(TenantView home, Presented presented, InetAddress client) {
+        if (!IpAllowlist.allowedByBoth(home.allowlist(), presented.allowlist(), client)) {
+            throw new IpNotAllowed();
+        }
+    }
+
+    /**
+     * Step 4: the charge, to the credential's subject with the limits of its own tenant (a platform admin
+     * acting for a tenant spends the platform's quota). Null when the store failed and fail-open is set.
+     */
+    Decision charge(Presented presented, TenantView home, int cost) {
+        return limiter.charge(presented.identity().subject(), home.id(),
+                presented.limits().over(tenants.limits(home)), cost);
+    }
+
+    /**
+     * Every step for a key presented to someone else (a backend that got it from its client), as for the
+     * key's own request; the key is charged. Refusals before the charge are thrown, with the same codes
+     * and messages as the pipeline's.
+     *
+     * @param visibleTenant the only tenant whose keys the asker may see, or null for every tenant
+     * @param viewer        a test asker sees test keys only; a live one both, as with key management
+     * @param client        the address the key came from, or null when the asker does not say: then only
+     *                      keys without an allowlist pass, and refusals are not counted against an address
+     */
+    public Admitted admitKey(String key, String visibleTenant, Environment viewer, InetAddress client, int cost) {
+        Presented presented = authenticateKey(key, client == null ? null : client.getHostAddress(),
+                found -> (visibleTenant == null || found.tenantId().equals(visibleTenant))
+                        && (viewer == Environment.LIVE || found.environment() == viewer));
+        TenantView home = homeTenant(presented);
+        checkAddress(home, presented, client);
+        return new Admitted(presented.identity(), charge(presented, home, cost));
+    }
+
+    private static boolean shapedLikeJwt(String credential) {
+        int first = credential.indexOf('.');
+        int second = first < 0 ? -1 : credential.indexOf('.', first + 1);
+        return second > 0 && credential.indexOf('.', second + 1) < 0;
+    }
+}
