@@ -23,11 +23,13 @@ public class Caller {
 
     /**
      * What a credential proves: the key or user ({@code subject}), its own tenant, role, scopes (empty:
-     * the role's full rights), environment, whether it is a tenant key bound to its tenant, and the
-     * verified JWT of a session.
+     * the role's full rights), environment, whether it is a tenant key bound to its tenant, the verified
+     * JWT of a session, and whom a key is for: its owner's id in the tenant's own words ({@code externalId})
+     * and the identity it belongs to (each null where there is none).
      */
     public record Identity(Credential credential, String subject, String tenantId, Role role, Set<String> scopes,
-                           Environment environment, boolean tenantBound, JsonWebToken token) {
+                           Environment environment, boolean tenantBound, JsonWebToken token, String externalId,
+                           String identityId) {
     }
 
     private Identity identity;
@@ -124,6 +126,16 @@ public class Caller {
     /** The same, as text: what per-address counters are keyed by. */
     public String clientAddressText() {
         return clientAddress == null ? "unknown" : clientAddress.getHostAddress();
+    }
+
+    /** The key's owner in the tenant's own words ({@code external_id}), if it has one. */
+    public Optional<String> externalId() {
+        return identity == null ? Optional.empty() : Optional.ofNullable(identity.externalId());
+    }
+
+    /** The identity the key belongs to, if any: its requests are also charged to the identity's limits. */
+    public Optional<String> identityId() {
+        return identity == null ? Optional.empty() : Optional.ofNullable(identity.identityId());
     }
 
     /** The verified access token, for session callers. */

@@ -12,6 +12,11 @@ public class InsufficientPermissions extends ApiFailure {
         return (InsufficientPermissions) new InsufficientPermissions().with("required_role", role);
     }
 
+    /** A key restricted to certain routes, called on another: {@code route} is the one it was called on. */
+    public static InsufficientPermissions outsideRoutes(String route) {
+        return (InsufficientPermissions) new InsufficientPermissions().with("route", route);
+    }
+
     public static InsufficientPermissions requiringScope(String scope) {
         return (InsufficientPermissions) new InsufficientPermissions().with("required_scope", scope);
     }

@@ -1,8 +1,5 @@
 package dev.portcullis.cluster;
 
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.HazelcastInstanceAware;
-import com.hazelcast.core.IExecutorService;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,29 +7,21 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.io.Serializable;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Owns the {@link NodeCache}s of this node and drops their entries on every node of the Data Grid.
- * The drop runs as a task on all members through the grid's executor and is awaited, so when
- * {@link #invalidate} returns no node will serve the old entry again.
+ * The drop runs on all members ({@link EveryNode}) and is awaited, so when {@link #invalidate} returns no
+ * node will serve the old entry again.
  */
 @ApplicationScoped
 public class Invalidations {
 
-    private static final Logger LOG = Logger.getLogger(Invalidations.class.getName());
-    static final String USER_CONTEXT_KEY = "portcullis.invalidations";
-    private static final String EXECUTOR = "portcullis-invalidations";
-    private static final long WAIT_SECONDS = 5;
+    private static final String DROP = "drop-cached";
 
     @Inject
-    HazelcastInstance grid;
+    EveryNode everyNode;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -41,7 +30,7 @@ public class Invalidations {
 
     @PostConstruct
     void joinGrid() {
-        grid.getUserContext().put(USER_CONTEXT_KEY, this);
+        everyNode.register(DROP, this::dropHere);
     }
 
     public <V> NodeCache<V> cache(String name, int maxEntries) {
@@ -55,12 +44,13 @@ public class Invalidations {
      * none). Dropping before the commit would let another node re-read and cache the old row.
      */
     public void invalidate(NodeCache<?> cache, String key) {
-        afterCommit(cache.name(), key);
+        afterCommit(() -> everyNode.run(DROP, cache.name() + "\n" + key));
     }
 
-    private void afterCommit(String cacheName, String key) {
+    /** Runs {@code change} once the current transaction commits, at once when there is none, never after a rollback. */
+    public void afterCommit(Runnable change) {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            broadcast(cacheName, key);
+            change.run();
             return;
         }
         transactions.registerInterposedSynchronization(new Synchronization() {
@@ -71,61 +61,17 @@ public class Invalidations {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    broadcast(cacheName, key);
+                    change.run();
                 }
             }
         });
     }
 
-    void dropHere(String cacheName, String key) {
-        NodeCache<?> cache = caches.get(cacheName);
+    private void dropHere(String cacheAndKey) {
+        int split = cacheAndKey.indexOf('\n');
+        NodeCache<?> cache = caches.get(cacheAndKey.substring(0, split));
         if (cache != null) {
-            cache.drop(key);
-        }
-    }
-
-    private void broadcast(String cacheName, String key) {
-        dropHere(cacheName, key);
-        IExecutorService executor = grid.getExecutorService(EXECUTOR);
-        var pending = executor.submitToAllMembers(new Drop(cacheName, key));
-        pending.forEach((member, done) -> {
-            try {
-                done.get(WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, "Member " + member.getAddress() + " did not confirm dropping a "
-                        + cacheName + " cache entry", e);
-            }
-        });
-    }
-
-    /** The task each member runs; it carries only names, never cached values. */
-    static final class Drop implements Callable<Boolean>, Serializable, HazelcastInstanceAware {
-
-        private static final long serialVersionUID = 1L;
-        private final String cacheName;
-        private final String key;
-        private transient HazelcastInstance member;
-
-        Drop(String cacheName, String key) {
-            this.cacheName = cacheName;
-            this.key = key;
-        }
-
-        @Override
-        public void setHazelcastInstance(HazelcastInstance member) {
-            this.member = member;
-        }
-
-        @Override
-        public Boolean call() {
-            Object local = member.getUserContext().get(USER_CONTEXT_KEY);
-            if (local instanceof Invalidations invalidations) {
-                invalidations.dropHere(cacheName, key);
-                return true;
-            }
-            return false;
+            cache.drop(cacheAndKey.substring(split + 1));
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.portcullis.access.Role;
 import dev.portcullis.access.Scopes;
 import dev.portcullis.access.Unauthenticated;
 import dev.portcullis.keys.control.InvalidApiKey;
+import dev.portcullis.ratelimit.control.NamedLimit;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -64,10 +65,16 @@ public class AccessControl implements DynamicFeature {
     }
 
     private static void requireValidCost(Method method) {
-        int cost = RateLimitFilter.cost(method);
-        if (cost < 1 || cost > Cost.MAX) {
-            throw new IllegalStateException("@Cost on " + method + " must be 1 to " + Cost.MAX + ", not " + cost);
+        RateLimitFilter.Price price = RateLimitFilter.price(method);
+        if (price.cost() < 1 || price.cost() > Cost.MAX) {
+            throw new IllegalStateException("@Cost on " + method + " must be 1 to " + Cost.MAX + ", not " + price.cost());
         }
+        price.named().forEach((name, cost) -> {
+            if (!NamedLimit.NAME.matcher(name).matches() || cost < 1) {
+                throw new IllegalStateException("@UsesLimit on " + method + " names a limit '" + name + "' with cost " + cost
+                        + ": names are lower-case words, costs at least 1");
+            }
+        });
     }
 
     private static <A extends Annotation> A annotation(AnnotatedElement method, AnnotatedElement type, Class<A> kind) {

@@ -6,15 +6,19 @@ import dev.portcullis.access.InsufficientPermissions;
 import dev.portcullis.access.Role;
 import dev.portcullis.errors.ApiFailure;
 import dev.portcullis.errors.NotFound;
+import dev.portcullis.identities.control.Identities;
 import dev.portcullis.keys.control.ApiKeys;
 import dev.portcullis.keys.control.InvalidApiKey;
 import dev.portcullis.keys.control.KeyCredential;
+import dev.portcullis.keys.control.KeyDisabled;
 import dev.portcullis.keys.control.KeyFormat;
 import dev.portcullis.net.IpAllowlist;
 import dev.portcullis.net.IpNotAllowed;
+import dev.portcullis.ratelimit.control.ChargePlan;
 import dev.portcullis.ratelimit.control.FailedAuthentications;
 import dev.portcullis.ratelimit.control.RateLimitExceeded;
 import dev.portcullis.ratelimit.control.RateLimiter;
+import dev.portcullis.ratelimit.control.UsageExceeded;
 import dev.portcullis.ratelimit.grid.Decision;
 import dev.portcullis.sessions.control.AccessTokens;
 import dev.portcullis.tenants.control.TenantView;
@@ -22,6 +26,8 @@ import dev.portcullis.tenants.control.Tenants;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -37,8 +43,8 @@ public class Admission {
     private static final Pattern TENANT_ID = Pattern.compile("tenant_[A-Za-z0-9]{1,57}");
     private static final Runnable UNCOUNTED = () -> { };
 
-    /** A key that passed every check but perhaps the rate limit, which {@code decision} tells. */
-    public record Admitted(Caller.Identity identity, Decision decision) {
+    /** A key that passed every check but perhaps its limits, which {@code decision} tells. */
+    public record Admitted(Caller.Identity identity, KeyCredential key, Decision decision) {
 
         /** Null {@code decision}: the counter store failed and {@code ratelimit.fail-open} let it through. */
         public boolean withinLimits() {
@@ -64,6 +70,9 @@ public class Admission {
     @Inject
     FailedAuthentications failures;
 
+    @Inject
+    Identities identities;
+
     /**
      * Step 1: a bearer credential. A value with a key prefix is an API key, a value shaped like a JWT
      * (three parts) one of our tokens; anything else is refused as an invalid API key, which is what a
@@ -87,14 +96,22 @@ public class Admission {
         }
     }
 
-    /** An API key that {@code visible} lets the asker see; without an address nothing is counted. */
+    /**
+     * An API key that {@code visible} lets the asker see; without an address nothing is counted. A disabled
+     * key is the key it claims to be: its refusal says so and counts against no address.
+     */
     private Presented authenticateKey(String presented, String clientAddress, Predicate<KeyCredential> visible) {
         Runnable unlessBlocked = clientAddress == null ? UNCOUNTED : () -> failures.refuseIfBlocked(clientAddress);
+        KeyCredential key;
         try {
-            return Presented.key(keys.authenticate(presented, unlessBlocked).filter(visible).orElseThrow(InvalidApiKey::new));
+            key = keys.authenticate(presented, unlessBlocked).filter(visible).orElseThrow(InvalidApiKey::new);
         } catch (InvalidApiKey refused) {
             throw clientAddress == null ? refused : failures.refused(clientAddress, refused);
         }
+        if (!key.enabled()) {
+            throw new KeyDisabled();
+        }
+        return Presented.key(key);
     }
 
     /** Step 2: the credential's own tenant, which must be active. */
@@ -118,6 +135,17 @@ public class Admission {
         return tenantId;
     }
 
+    /**
+     * Step 3, for a key restricted to certain routes: the request's (or, at a gateway, the forwarded one's)
+     * method and path must be one of them. Unknown (a gateway that does not say): refused.
+     */
+    void checkRoute(Presented presented, String method, String path) {
+        if (presented.key() != null && !presented.key().routes().isEmpty()
+                && (method == null || path == null || !presented.key().allows(method, path))) {
+            throw InsufficientPermissions.outsideRoutes(method == null || path == null ? "unknown" : method + " " + path);
+        }
+    }
+
     /** Step 3: the address must be on the tenant's allowlist and on the key's, wherever one is set. */
     void checkAddress(TenantView home, Presented presented, InetAddress client) {
         if (!IpAllowlist.allowedByBoth(home.allowlist(), presented.allowlist(), client)) {
@@ -129,9 +157,22 @@ public class Admission {
      * Step 4: the charge, to the credential's subject with the limits of its own tenant (a platform admin
      * acting for a tenant spends the platform's quota). Null when the store failed and fail-open is set.
      */
-    Decision charge(Presented presented, TenantView home, int cost) {
-        return limiter.charge(presented.identity().subject(), home.id(),
-                presented.limits().over(tenants.limits(home)), cost);
+    Decision charge(Presented presented, TenantView home, long cost, Map<String, Long> named) {
+        String subject = presented.identity().subject();
+        KeyCredential key = presented.key();
+        ChargePlan.Identity identity = key == null || key.identityId() == null ? null
+                : identities.limitsOf(key.identityId()).orElse(null);
+        return limiter.charge(ChargePlan.entry(subject, identity == null ? null : identity.id()), home.id(),
+                ChargePlan.of(subject, presented.limits().over(tenants.limits(home)), key == null ? null : key.credits(),
+                        key == null ? List.of() : key.namedLimits(), identity, cost, named));
+    }
+
+    /** What the client is told of a refused charge: out of credits, or to wait for a window. */
+    public static ApiFailure refusal(Decision decision) {
+        if (decision.outOfCredits()) {
+            return new UsageExceeded(decision.credits().map(Decision.Standing::reset).orElse(0L), decision.retryAfter());
+        }
+        return new RateLimitExceeded(decision.retryAfter());
     }
 
     /**
@@ -144,13 +185,14 @@ public class Admission {
      * @param client        the address the key came from, or null when the asker does not say: then only
      *                      keys without an allowlist pass, and refusals are not counted against an address
      */
-    public Admitted admitKey(String key, String visibleTenant, Environment viewer, InetAddress client, int cost) {
+    public Admitted admitKey(String key, String visibleTenant, Environment viewer, InetAddress client, long cost,
+                             Map<String, Long> named) {
         Presented presented = authenticateKey(key, client == null ? null : client.getHostAddress(),
                 found -> (visibleTenant == null || found.tenantId().equals(visibleTenant))
                         && (viewer == Environment.LIVE || found.environment() == viewer));
         TenantView home = homeTenant(presented);
         checkAddress(home, presented, client);
-        return new Admitted(presented.identity(), charge(presented, home, cost));
+        return new Admitted(presented.identity(), presented.key(), charge(presented, home, cost, named));
     }
 
     private static boolean shapedLikeJwt(String credential) {

@@ -11,11 +11,12 @@ import jakarta.ws.rs.Priorities;
  * <li>{@link BodySizeFilter}: bodies over the limit are refused before anything reads them;</li>
  * <li>{@link AuthenticationFilter}: {@code Authorization: Bearer} with an API key or a JWT;</li>
  * <li>{@link TenantFilter}: the credential's tenant must be active; {@code X-Tenant-ID} for platform admins;</li>
+ * <li>{@link RouteFilter}: a key restricted to certain routes calls only those;</li>
  * <li>{@link AllowlistFilter}: the client's address on the tenant's and the key's allowlists;</li>
  * <li>{@link RateLimitFilter}: the charge ({@code @Cost}), and the rate-limit headers on the answer;</li>
  * <li>{@link AccessControl}: {@code @RolesAllowed}, {@code @DenyAll}, {@code @RequiresScope}.</li>
  * </ol>
- * Steps 3 to 6 are {@link Admission}'s, which the gateway endpoints call too.
+ * Steps 3 to 7 are {@link Admission}'s, which the gateway endpoints call too.
  */
 final class FilterOrder {
 
@@ -23,6 +24,7 @@ final class FilterOrder {
     static final int BODY_SIZE = Priorities.AUTHENTICATION - 200;
     static final int AUTHENTICATION = Priorities.AUTHENTICATION;
     static final int TENANT = Priorities.AUTHENTICATION + 100;
+    static final int ROUTE = Priorities.AUTHENTICATION + 150;
     static final int ALLOWLIST = Priorities.AUTHENTICATION + 200;
     static final int RATE_LIMIT = Priorities.AUTHENTICATION + 300;
     static final int AUTHORIZATION = Priorities.AUTHORIZATION;

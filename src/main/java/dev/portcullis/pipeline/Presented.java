@@ -14,19 +14,21 @@ import java.util.Set;
 
 /**
  * A verified credential: who it is, and what only the later steps of admission need of it (the key's
- * own limits and allowlist), which is not the business of the resources and so not on the caller.
+ * own limits, allowlist, credits, named limits, routes and identity: {@code key}, null for a session),
+ * which is not the business of the resources and so not on the caller.
  */
-record Presented(Caller.Identity identity, LimitOverride limits, IpAllowlist allowlist) {
+record Presented(Caller.Identity identity, LimitOverride limits, IpAllowlist allowlist, KeyCredential key) {
 
     static Presented key(KeyCredential key) {
         return new Presented(new Caller.Identity(Credential.API_KEY, key.keyId(), key.tenantId(), key.role(), key.scopes(),
-                key.environment(), key.type() == KeyType.TENANT, null), key.limits(), key.allowlist());
+                key.environment(), key.type() == KeyType.TENANT, null, key.externalId(), key.identityId()), key.limits(),
+                key.allowlist(), key);
     }
 
     static Presented session(AccessToken token) {
         Role role = Role.of(token.role()).orElseThrow(InvalidToken::new);
         Environment environment = Environment.of(token.environment()).orElseThrow(InvalidToken::new);
         return new Presented(new Caller.Identity(Credential.SESSION, token.getSubject(), token.tenantId(), role, Set.of(),
-                environment, false, token), LimitOverride.NONE, IpAllowlist.NONE);
+                environment, false, token, null, null), LimitOverride.NONE, IpAllowlist.NONE, null);
     }
 }

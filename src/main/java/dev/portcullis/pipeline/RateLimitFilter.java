@@ -2,7 +2,8 @@ package dev.portcullis.pipeline;
 
 import dev.portcullis.access.Caller;
 import dev.portcullis.access.Cost;
-import dev.portcullis.ratelimit.control.RateLimitExceeded;
+import dev.portcullis.access.UsesLimit;
+import dev.portcullis.errors.ValidationFailed;
 import dev.portcullis.ratelimit.grid.Decision;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,19 +19,27 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Charges every authenticated request what its method costs ({@link Cost}, 1 by default), and puts the
- * rate-limit headers on the response, whatever its status.
+ * Charges every authenticated request what its method costs ({@link Cost}, 1 by default, and the named
+ * limits it {@link UsesLimit uses}), and puts the rate-limit headers on the response, whatever its status.
+ * A gateway's question ({@link ForwardedRequest}) costs what its {@code ?cost=} says, 1 to {@value Cost#MAX}.
  */
 @Provider
 @ApplicationScoped
 @Priority(FilterOrder.RATE_LIMIT)
 public class RateLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
-    private final Map<Method, Integer> costByMethod = new ConcurrentHashMap<>();
+    /** What a method spends: of the windows and credits, and of named limits by name. */
+    record Price(long cost, Map<String, Long> named, boolean askedOfTheRequest) {
+    }
+
+    /** What remains of a key's credits after this request, on every answer to a key that has them. */
+    static final String CREDITS_REMAINING = "X-Credits-Remaining";
+    private final Map<Method, Price> priceByMethod = new ConcurrentHashMap<>();
 
     @Context
     ResourceInfo resource;
@@ -50,11 +59,12 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
             return;
         }
         Passage passage = Passage.of(request);
-        Decision decision = admission.charge(passage.presented, passage.home,
-                costByMethod.computeIfAbsent(resource.getResourceMethod(), RateLimitFilter::cost));
+        Price price = priceByMethod.computeIfAbsent(resource.getResourceMethod(), RateLimitFilter::price);
+        long cost = price.askedOfTheRequest() ? askedCost(request.getUriInfo().getQueryParameters().getFirst("cost")) : price.cost();
+        Decision decision = admission.charge(passage.presented, passage.home, cost, price.named());
         passage.decision = decision;
         if (decision != null && !decision.admitted()) {
-            throw new RateLimitExceeded(decision.retryAfter());
+            throw Admission.refusal(decision);
         }
     }
 
@@ -69,17 +79,43 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         headers.putSingle("X-RateLimit-Limit", Long.toString(decision.limit()));
         headers.putSingle("X-RateLimit-Remaining", Long.toString(decision.remaining()));
         headers.putSingle("X-RateLimit-Reset", Long.toString(decision.reset()));
-        headers.putSingle("RateLimit-Policy", decision.limits().policy());
+        headers.putSingle("RateLimit-Policy", decision.policy());
         headers.putSingle("RateLimit", decision.rateLimitField(Math.floorDiv(clock.millis(), 1000)));
-        if (!decision.admitted()) {
+        if (!decision.admitted() && !decision.outOfCredits()) {
             headers.putSingle(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfter()));
         }
+        decision.credits().ifPresent(credits -> headers.putSingle(CREDITS_REMAINING, Long.toString(credits.remaining())));
     }
 
-    /** The method's declared cost, else its class's, else 1 (checked at deployment by {@link AccessControl}). */
-    static int cost(Method method) {
+    /** The method's declared price, else its class's; checked at deployment by {@link AccessControl}. */
+    static Price price(Method method) {
         Cost cost = method.isAnnotationPresent(Cost.class) ? method.getAnnotation(Cost.class)
                 : method.getDeclaringClass().getAnnotation(Cost.class);
-        return cost == null ? 1 : cost.value();
+        UsesLimit[] uses = method.getAnnotationsByType(UsesLimit.class);
+        if (uses.length == 0) {
+            uses = method.getDeclaringClass().getAnnotationsByType(UsesLimit.class);
+        }
+        Map<String, Long> named = new HashMap<>();
+        for (UsesLimit use : uses) {
+            named.merge(use.name(), use.cost(), Long::sum);
+        }
+        boolean forwarded = method.isAnnotationPresent(ForwardedRequest.class)
+                || method.getDeclaringClass().isAnnotationPresent(ForwardedRequest.class);
+        return new Price(cost == null ? 1 : cost.value(), Map.copyOf(named), forwarded);
+    }
+
+    private static long askedCost(String asked) {
+        if (asked == null) {
+            return 1;
+        }
+        try {
+            long cost = Long.parseLong(asked);
+            if (cost >= 1 && cost <= Cost.MAX) {
+                return cost;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw new ValidationFailed("cost", "cost must be a whole number from 1 to " + Cost.MAX);
     }
 }

@@ -95,4 +95,27 @@ class TwoNodeGridIT {
         one.patch("/v1/plans/" + plan, one.adminKey(), "{\"per_minute\":4}");
         assertEquals("4", two.get("/v1/health", key).header("X-RateLimit-Limit"));
     }
+
+    @Test
+    void creditsAreSpentExactlyAcrossBothNodes() {
+        var tenant = one.newTenant();
+        String key = one.newKey(tenant.adminKey(), "{\"name\":\"metered\",\"credits\":{\"remaining\":20}}").string("key");
+        Map<Integer, Integer> statuses = Concurrently.send(200, i -> HttpRequest.newBuilder(
+                        (i % 2 == 0 ? one : two).uri("/v1/health"))
+                .header("Authorization", "Bearer " + key).build());
+        assertEquals(Map.of(200, 20, 402, 180), statuses);
+    }
+
+    @Test
+    void anIdentitysLimitIsSharedByItsKeysAcrossBothNodes() {
+        var tenant = one.newTenant();
+        String identity = Portcullis.expect(one.post("/v1/identities", tenant.adminKey(),
+                "{\"external_id\":\"customer-1\",\"rate_limit\":{\"per_day\":20}}"), 201).string("id");
+        String first = one.newKey(tenant.adminKey(), "{\"name\":\"a\",\"identity_id\":\"" + identity + "\"}").string("key");
+        String second = one.newKey(tenant.adminKey(), "{\"name\":\"b\",\"identity_id\":\"" + identity + "\"}").string("key");
+        Map<Integer, Integer> statuses = Concurrently.send(200, i -> HttpRequest.newBuilder(
+                        (i % 2 == 0 ? one : two).uri("/v1/health"))
+                .header("Authorization", "Bearer " + (i % 4 < 2 ? first : second)).build());
+        assertEquals(Map.of(200, 20, 429, 180), statuses);
+    }
 }

@@ -145,6 +145,37 @@ class NginxGatewayIT {
     }
 
     @Test
+    void aRouteRestrictedKeyReachesOnlyItsRoutesThroughNginx(Portcullis portcullis) throws Exception {
+        var tenant = portcullis.newTenant();
+        String rubrics = portcullis.newKey(tenant.adminKey(),
+                "{\"name\":\"rubrics\",\"allowed_routes\":[\"GET /api/rubrics/**\"],\"external_id\":\"acme\"}").string("key");
+
+        Reply allowed = call("/api/rubrics/7?page=2", rubrics);
+        assertEquals(200, allowed.status(), allowed + "\n" + nginx.log());
+        assertTrue(allowed.body().contains("x-portcullis-external-id=acme"), allowed.body());
+        Reply elsewhere = call("/api/invoices", rubrics);
+        assertEquals(403, elsewhere.status(), elsewhere.toString());
+        assertEquals("INSUFFICIENT_PERMISSIONS", elsewhere.errorCode());
+        assertEquals("GET /api/invoices", elsewhere.error().getString("route"));
+        HttpResponse<String> posted = client.send(HttpRequest.newBuilder(nginx.tlsUri().resolve("/api/rubrics/7"))
+                .header("Authorization", "Bearer " + rubrics).header("X-Forwarded-For", CLIENT)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, posted.statusCode(), posted.body());
+    }
+
+    @Test
+    void aKeyOutOfCreditsGets402WithItsBodyInsteadOfNginxs500(Portcullis portcullis) throws Exception {
+        var tenant = portcullis.newTenant();
+        String metered = portcullis.newKey(tenant.adminKey(), "{\"name\":\"metered\",\"credits\":{\"remaining\":1}}").string("key");
+        Reply last = call("/api/things", metered);
+        assertEquals(200, last.status());
+        assertEquals("0", last.header("X-Credits-Remaining"));
+        Reply out = call("/api/things", metered);
+        assertEquals(402, out.status(), out + "\n" + nginx.log());
+        assertEquals("USAGE_EXCEEDED", out.errorCode());
+    }
+
+    @Test
     void aRateLimitedRequestIs429WithRetryAfterInsteadOfNginxs500(Portcullis portcullis) throws Exception {
         var tenant = portcullis.newTenant();
         String tight = portcullis.newKey(tenant.adminKey(), "{\"name\":\"tight\",\"rate_limit\":{\"per_minute\":1}}")

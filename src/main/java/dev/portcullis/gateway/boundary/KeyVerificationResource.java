@@ -7,7 +7,6 @@ import dev.portcullis.errors.ApiFailure;
 import dev.portcullis.errors.ValidationFailed;
 import dev.portcullis.net.Cidr;
 import dev.portcullis.pipeline.Admission;
-import dev.portcullis.ratelimit.control.RateLimitExceeded;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +18,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * {@code POST /v1/keys/verify}: a backend that was handed a key by its client asks, with a key of its
@@ -49,9 +50,14 @@ public class KeyVerificationResource {
         boolean everyTenant = caller.isPlatformAdmin() && !caller.isTenantBound()
                 && caller.tenantId().equals(caller.homeTenantId());
         try {
-            var admitted = admission.admitKey(key, everyTenant ? null : caller.tenantId(), caller.environment(), client, 1);
-            return admitted.withinLimits() ? KeyVerdict.valid(admitted.identity(), admitted.decision())
-                    : KeyVerdict.refused(new RateLimitExceeded(admitted.decision().retryAfter()), admitted.decision());
+            Map<String, Long> named = new HashMap<>();
+            if (body.rateLimits() != null) {
+                body.rateLimits().forEach(spend -> named.merge(spend.name(), spend.cost() == null ? 1 : spend.cost(), Long::sum));
+            }
+            var admitted = admission.admitKey(key, everyTenant ? null : caller.tenantId(), caller.environment(), client,
+                    body.cost() == null ? 1 : body.cost(), named);
+            return admitted.withinLimits() ? KeyVerdict.valid(admitted)
+                    : KeyVerdict.refused(Admission.refusal(admitted.decision()), admitted.decision());
         } catch (ApiFailure refusal) {
             if (refusal.status() >= 500) {
                 throw refusal;

@@ -6,6 +6,7 @@ import dev.portcullis.access.Role;
 import dev.portcullis.access.Scopes;
 import dev.portcullis.errors.ValidationFailed;
 import dev.portcullis.keys.control.InvalidApiKey;
+import dev.portcullis.pipeline.ForwardedRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +35,7 @@ import jakarta.ws.rs.core.Response;
 // No @Produces: the client's Accept header is forwarded too, and is not the question.
 @Path(VerificationResource.PATH + "{ignored: (/.*)?}")
 @ApplicationScoped
+@ForwardedRequest(VerificationResource.PATH)
 public class VerificationResource {
 
     static final String PATH = "v1/auth/verify";
@@ -59,12 +61,20 @@ public class VerificationResource {
      * connection for the next question (200, not 204: Envoy takes only a 200 for a yes).
      */
     private Response.ResponseBuilder headersOn(Response.ResponseBuilder response) {
+        caller.externalId().ifPresent(owner -> response.header("X-Portcullis-External-ID", asciiOrEncoded(owner)));
+        caller.identityId().ifPresent(identity -> response.header("X-Portcullis-Identity-ID", identity));
         return response.header("X-Portcullis-Tenant-ID", caller.tenantId())
                 .header("X-Portcullis-Credential", caller.credential() == Caller.Credential.API_KEY ? "api_key" : "session")
                 .header("X-Portcullis-Subject", caller.subject())
                 .header("X-Portcullis-Role", caller.role().value())
                 .header("X-Portcullis-Scopes", String.join(",", caller.scopes().stream().sorted().toList()))
                 .header("X-Portcullis-Environment", caller.environment().value());
+    }
+
+    /** Header values are ASCII: an owner's id in another script goes percent-encoded (RFC 3986, UTF-8). */
+    private static String asciiOrEncoded(String text) {
+        return text.chars().allMatch(c -> c >= 0x20 && c < 0x7f) ? text
+                : java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     @GET

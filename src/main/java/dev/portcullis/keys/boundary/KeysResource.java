@@ -6,20 +6,27 @@ import dev.portcullis.access.RequiresScope;
 import dev.portcullis.access.Role;
 import dev.portcullis.access.Scopes;
 import dev.portcullis.database.Page;
+import dev.portcullis.errors.ValidationFailed;
 import dev.portcullis.keys.control.ApiKeys;
 import dev.portcullis.keys.entity.ApiKey;
 import dev.portcullis.keys.entity.KeyType;
 import dev.portcullis.net.IpAllowlist;
+import dev.portcullis.net.RoutePattern;
+import dev.portcullis.ratelimit.boundary.NamedLimitBody;
 import dev.portcullis.ratelimit.boundary.RateLimitBody;
+import dev.portcullis.ratelimit.control.ChargePlan;
 import dev.portcullis.ratelimit.control.LimitOverride;
 import dev.portcullis.ratelimit.control.RateLimiter;
-import dev.portcullis.ratelimit.grid.Counter;
+import dev.portcullis.ratelimit.grid.Decide;
 import dev.portcullis.validation.TextPolicy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -36,6 +43,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,21 +79,26 @@ public class KeysResource {
                 body.environment() == null ? null : Environment.of(body.environment()).orElseThrow(),
                 body.role() == null ? null : Role.of(body.role()).orElseThrow(),
                 body.type() == null ? null : KeyType.of(body.type()).orElseThrow(),
-                instant(body.expiresAt()), scopes(body.scopes()), allowlist(body.allowedIps()), limits(body.rateLimit())));
+                instant(body.expiresAt()), scopes(body.scopes()), allowlist(body.allowedIps()), limits(body.rateLimit()),
+                body.credits() == null ? null : body.credits().credits(), NamedLimitBody.limits("rate_limits", body.rateLimits()),
+                routes(body.allowedRoutes()), meta(body.meta()), TextPolicy.normalized(body.externalId()), body.identityId()));
         return Response.created(uri.getAbsolutePathBuilder().path(issued.key().id()).build())
-                .entity(KeyResponse.withSecret(issued.key(), issued.secret(), keys.now(), null))
+                .entity(KeyResponse.withSecret(issued.key(), issued.secret(), keys.now(), null, keys.creditsNow(issued.key())))
                 .build();
     }
 
+    /** {@code ?external_id=}: only the keys of that owner. */
     @GET
     @Transactional
     @RequiresScope(Scopes.KEYS_READ)
-    public Page<KeyResponse> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+    public Page<KeyResponse> list(@QueryParam("external_id") String externalId, @QueryParam("cursor") String cursor,
+                                  @QueryParam("limit") String limit) {
         int size = Page.limit(limit);
         Instant now = keys.now();
-        List<ApiKey> page = keys.page(caller.tenantId(), caller.environment(), Page.Position.decode(cursor), size);
-        Map<String, long[]> live = limiter.current(page.stream().map(ApiKey::id).toList());
-        return Page.of(page, size, key -> KeyResponse.from(key, now, lastUsed(live.get(key.id()))),
+        List<ApiKey> page = keys.page(caller.tenantId(), caller.environment(), externalId, Page.Position.decode(cursor), size);
+        Map<String, HashMap<String, long[]>> live = limiter.current(page.stream()
+                .map(key -> ChargePlan.entry(key.id(), key.identityId())).distinct().toList());
+        return Page.of(page, size, key -> KeyResponse.from(key, now, lastUsed(key, live), keys.creditsNow(key)),
                 key -> new Page.Position(key.createdAt(), key.id()));
     }
 
@@ -103,7 +116,37 @@ public class KeysResource {
     @RequiresScope(Scopes.KEYS_MANAGE)
     public KeyResponse update(@PathParam("id") String id, @NotNull(message = "is required") @Valid KeyChange body) {
         return respond(keys.change(caller, visible(id), new ApiKeys.Change(TextPolicy.normalized(body.name()),
-                scopes(body.scopes()), instant(body.expiresAt()), allowlist(body.allowedIps()), limits(body.rateLimit()))));
+                scopes(body.scopes()), instant(body.expiresAt()), allowlist(body.allowedIps()), limits(body.rateLimit()),
+                body.enabled(), body.credits() == null ? null : body.credits().credits(),
+                NamedLimitBody.limits("rate_limits", body.rateLimits()), routes(body.allowedRoutes()), meta(body.meta()),
+                TextPolicy.normalized(body.externalId()), body.identityId())));
+    }
+
+    /** {@code {"add": n}}: more credits on top of what remains now. */
+    @POST
+    @Path("{id}/credits")
+    @Transactional
+    @RequiresScope(Scopes.KEYS_MANAGE)
+    public KeyResponse topUp(@PathParam("id") String id, @NotNull(message = "is required") @Valid CreditsTopUp body) {
+        ApiKey key = visible(id);
+        long remaining = keys.topUp(key, body.add())[Decide.CREDITS_REMAINING];
+        return KeyResponse.from(key, keys.now(), lastUsed(key, limiter.current(List.of(ChargePlan.entry(key.id(), key.identityId())))),
+                remaining);
+    }
+
+    /** The key is no longer metered by credits. */
+    @DELETE
+    @Path("{id}/credits")
+    @Transactional
+    @RequiresScope(Scopes.KEYS_MANAGE)
+    public KeyResponse removeCredits(@PathParam("id") String id) {
+        ApiKey key = visible(id);
+        keys.removeCredits(key);
+        return respond(key);
+    }
+
+    public record CreditsTopUp(@NotNull(message = "is required") @Min(value = 1, message = "must be 1 to 1000000000000")
+                               @Max(value = CreditsBody.MAX, message = "must be 1 to 1000000000000") Long add) {
     }
 
     /** A new secret for the same key; the old one keeps working for the grace period (none by default). */
@@ -114,7 +157,7 @@ public class KeysResource {
     public KeyResponse roll(@PathParam("id") String id, @Valid Roll body) {
         long grace = body == null || body.gracePeriodSeconds() == null ? 0 : body.gracePeriodSeconds();
         ApiKeys.Issued issued = keys.roll(visible(id), Duration.ofSeconds(grace));
-        return KeyResponse.withSecret(issued.key(), issued.secret(), keys.now(), null);
+        return KeyResponse.withSecret(issued.key(), issued.secret(), keys.now(), null, keys.creditsNow(issued.key()));
     }
 
     @DELETE
@@ -131,11 +174,15 @@ public class KeysResource {
     }
 
     private KeyResponse respond(ApiKey key) {
-        return KeyResponse.from(key, keys.now(), lastUsed(limiter.current(List.of(key.id())).get(key.id())));
+        return KeyResponse.from(key, keys.now(), lastUsed(key, limiter.current(List.of(ChargePlan.entry(key.id(), key.identityId())))),
+                keys.creditsNow(key));
     }
 
-    private static Instant lastUsed(long[] counter) {
-        return counter == null || Counter.lastUsedMillis(counter) == 0 ? null : Instant.ofEpochMilli(Counter.lastUsedMillis(counter));
+    /** When the key was last used by the live counters, which are ahead of what was last written. */
+    private static Instant lastUsed(ApiKey key, Map<String, HashMap<String, long[]>> live) {
+        HashMap<String, long[]> entry = live.get(ChargePlan.entry(key.id(), key.identityId()));
+        long[] day = entry == null ? null : entry.get(ChargePlan.dayBucket(key.id(), key.identityId()));
+        return day == null || day[Decide.LAST_USED_MILLIS] == 0 ? null : Instant.ofEpochMilli(day[Decide.LAST_USED_MILLIS]);
     }
 
     private static Instant instant(String timestamp) {
@@ -148,6 +195,23 @@ public class KeysResource {
 
     private static IpAllowlist allowlist(List<String> entries) {
         return entries == null ? null : IpAllowlist.fromRequest("allowed_ips", entries);
+    }
+
+    private static List<RoutePattern> routes(List<String> routes) {
+        if (routes == null) {
+            return null;
+        }
+        return routes.stream().map(route -> {
+            try {
+                return RoutePattern.parse(route);
+            } catch (IllegalArgumentException e) {
+                throw new ValidationFailed("allowed_routes", "allowed_routes: " + e.getMessage());
+            }
+        }).toList();
+    }
+
+    private static String meta(JsonObject meta) {
+        return meta == null ? null : meta.toString();
     }
 
     private static LimitOverride limits(RateLimitBody body) {

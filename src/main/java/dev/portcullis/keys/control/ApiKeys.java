@@ -11,11 +11,20 @@ import dev.portcullis.cluster.NodeCache;
 import dev.portcullis.database.Page;
 import dev.portcullis.errors.NotFound;
 import dev.portcullis.errors.ValidationFailed;
+import dev.portcullis.identities.control.Identities;
+import dev.portcullis.identities.entity.Identity;
 import dev.portcullis.keys.entity.ApiKey;
 import dev.portcullis.keys.entity.KeyType;
 import dev.portcullis.net.IpAllowlist;
+import dev.portcullis.net.RoutePattern;
+import dev.portcullis.ratelimit.control.ChargePlan;
+import dev.portcullis.ratelimit.control.CreditTerms;
 import dev.portcullis.ratelimit.control.LimitOverride;
-import dev.portcullis.ratelimit.grid.Limits;
+import dev.portcullis.ratelimit.control.Limits;
+import dev.portcullis.ratelimit.control.NamedLimit;
+import dev.portcullis.ratelimit.control.RateLimiter;
+import dev.portcullis.ratelimit.grid.CreditAdjustment;
+import dev.portcullis.ratelimit.grid.Decide;
 import dev.portcullis.tenants.control.Tenants;
 import dev.portcullis.tenants.entity.Tenant;
 import jakarta.annotation.PostConstruct;
@@ -48,6 +57,12 @@ public class ApiKeys {
 
     @Inject
     Tenants tenants;
+
+    @Inject
+    Identities identities;
+
+    @Inject
+    RateLimiter limiter;
 
     private NodeCache<KeyCredential> cache;
 
@@ -91,20 +106,33 @@ public class ApiKeys {
 
     /**
      * What a new key is to be. {@code environment} null: the creator's own; {@code role} null: member;
-     * {@code type} null: secret; null {@code scopes}, {@code allowlist} or {@code limits}: none.
+     * {@code type} null: secret; null {@code scopes}, {@code allowlist}, {@code limits}, {@code credits},
+     * {@code named}, {@code routes}, {@code meta}, {@code externalId} or {@code identityId}: none.
      */
     public record Creation(String name, Environment environment, Role role, KeyType type, Instant expiresAt,
-                           Set<String> scopes, IpAllowlist allowlist, LimitOverride limits) {
+                           Set<String> scopes, IpAllowlist allowlist, LimitOverride limits, Credits credits,
+                           List<NamedLimit> named, List<RoutePattern> routes, String meta, String externalId,
+                           String identityId) {
     }
 
-    /** A partial change: null fields stay as they are. */
-    public record Change(String name, Set<String> scopes, Instant expiresAt, IpAllowlist allowlist, LimitOverride limits) {
+    /**
+     * A partial change: null fields stay as they are. {@code identityId} "" leaves the key's identity;
+     * {@code credits} sets what remains and how it is refilled.
+     */
+    public record Change(String name, Set<String> scopes, Instant expiresAt, IpAllowlist allowlist, LimitOverride limits,
+                         Boolean enabled, Credits credits, List<NamedLimit> named, List<RoutePattern> routes, String meta,
+                         String externalId, String identityId) {
+    }
+
+    /** A key's credits as an admin sets them: what remains, and how they are refilled. */
+    public record Credits(long remaining, CreditTerms terms) {
     }
 
     /**
      * A new key in the tenant {@code creator} acts for. Nobody creates a key above their own role or with
      * a scope they lack themselves; platform-admin keys exist in the platform tenant only; a test
-     * credential creates test keys only; a tenant admin sets limits within the tenant's own.
+     * credential creates test keys only; a tenant admin sets limits within the tenant's own; an identity
+     * must be the tenant's, of the key's environment.
      */
     public Issued create(Caller creator, Creation creation) {
         Environment environment = creation.environment() == null ? creator.environment() : creation.environment();
@@ -122,10 +150,22 @@ public class ApiKeys {
         Set<String> scopes = grantable(creator, creation.scopes() == null ? Set.of() : creation.scopes());
         LimitOverride limits = grantable(creator, creation.limits());
         Issued issued = create(creator.tenantId(), creation.name(), type, environment, role, future(creation.expiresAt()));
+        ApiKey key = issued.key();
         Instant now = clock.instant();
-        issued.key().restrictTo(scopes, now);
-        issued.key().allowIps(creation.allowlist() == null ? null : creation.allowlist().stored(), now);
-        issued.key().limitTo(limits.perMinute(), limits.perDay(), now);
+        key.restrictTo(scopes, now);
+        key.allowIps(creation.allowlist() == null ? null : creation.allowlist().stored(), now);
+        key.limitTo(limits.perMinute(), limits.perDay(), now);
+        key.describe(creation.meta(), creation.externalId(), now);
+        key.limitNamed(NamedLimit.stored(creation.named()), now);
+        key.allowRoutes(stored(creation.routes()), now);
+        if (creation.identityId() != null) {
+            key.belongTo(identityOf(creator, environment, creation.identityId()), now);
+        }
+        if (creation.credits() != null) {
+            CreditTerms terms = creation.credits().terms();
+            key.refillCredits(terms.refill().name(), terms.amount(), terms.dayOfMonth(), now);
+            key.startCredits(creation.credits().remaining(), terms.periodAt(now.toEpochMilli()));
+        }
         return issued;
     }
 
@@ -157,8 +197,78 @@ public class ApiKeys {
             LimitOverride limits = grantable(changer, change.limits());
             key.limitTo(limits.perMinute(), limits.perDay(), now);
         }
+        if (change.enabled() != null) {
+            key.enable(change.enabled(), now);
+        }
+        if (change.meta() != null || change.externalId() != null) {
+            key.describe(change.meta() == null ? key.meta() : change.meta(),
+                    change.externalId() == null ? key.externalId() : change.externalId(), now);
+        }
+        if (change.named() != null) {
+            key.limitNamed(NamedLimit.stored(change.named()), now);
+        }
+        if (change.routes() != null) {
+            key.allowRoutes(stored(change.routes()), now);
+        }
+        if (change.identityId() != null) {
+            key.belongTo(change.identityId().isEmpty() ? null : identityOf(changer, key.environment(), change.identityId()), now);
+        }
+        if (change.credits() != null) {
+            CreditTerms terms = change.credits().terms();
+            boolean had = KeyCredential.creditTermsOf(key) != null;
+            key.refillCredits(terms.refill().name(), terms.amount(), terms.dayOfMonth(), now);
+            String identity = key.identityId();
+            long remaining = change.credits().remaining();
+            // What remains is set where it is spent, once the new terms are in place on every node.
+            invalidations.afterCommit(() -> limiter.adjustCredits(ChargePlan.entry(key.id(), identity),
+                    new CreditAdjustment(ChargePlan.credits(key.id(), identity, terms, 1), false, remaining, clock.millis(),
+                            had ? null : Decide.credits(0, 0, 0))));
+        }
         changed(key);
         return key;
+    }
+
+    /** Adds credits to what remains now, where they are spent. */
+    public long[] topUp(ApiKey key, long amount) {
+        CreditTerms terms = KeyCredential.creditTermsOf(key);
+        if (terms == null) {
+            throw new ValidationFailed("add", "This key has no credits to add to; set them with PATCH first");
+        }
+        return limiter.adjustCredits(ChargePlan.entry(key.id(), key.identityId()),
+                new CreditAdjustment(ChargePlan.credits(key.id(), key.identityId(), terms, 1), true, amount, clock.millis(), null));
+    }
+
+    /** The key is no longer metered by credits. */
+    public void removeCredits(ApiKey key) {
+        key.refillCredits(null, null, null, clock.instant());
+        em.createNativeQuery("UPDATE api_keys SET credits_remaining = NULL, credits_period = NULL, "
+                + "credits_generation = credits_generation + 1 WHERE id = ?").setParameter(1, key.id()).executeUpdate();
+        changed(key);
+    }
+
+    /** What remains of a key's credits as of now (a refill due is counted), or null for a key without. */
+    public Long creditsNow(ApiKey key) {
+        CreditTerms terms = KeyCredential.creditTermsOf(key);
+        if (terms == null) {
+            return null;
+        }
+        long[] stored = Decide.credits(key.creditsRemaining() == null ? 0 : key.creditsRemaining(),
+                key.creditsPeriod() == null ? 0 : key.creditsPeriod(),
+                key.creditsGeneration());
+        return Decide.rolledOverCredits(ChargePlan.credits(key.id(), key.identityId(), terms, 1), stored, clock.millis())
+                [Decide.CREDITS_REMAINING];
+    }
+
+    private String identityOf(Caller caller, Environment environment, String identityId) {
+        Identity identity = identities.get(caller.tenantId(), caller.environment(), identityId);
+        if (identity.environment() != environment) {
+            throw new ValidationFailed("identity_id", "A key belongs to an identity of its own environment");
+        }
+        return identity.id();
+    }
+
+    private static String stored(List<RoutePattern> routes) {
+        return routes == null || routes.isEmpty() ? null : String.join("\n", routes.stream().map(RoutePattern::toString).toList());
     }
 
     /** Scopes that exist, and a scoped caller hands out no scope it lacks itself. */
@@ -223,9 +333,14 @@ public class ApiKeys {
         return key;
     }
 
-    public List<ApiKey> page(String tenantId, Environment viewer, Page.Position after, int limit) {
+    /** {@code externalId} null: every owner's. */
+    public List<ApiKey> page(String tenantId, Environment viewer, String externalId, Page.Position after, int limit) {
         String filter = "e.tenantId = :tenant" + (viewer == Environment.LIVE ? "" : " and e.environment = '" + viewer.value() + "'");
-        return Page.fetch(em, ApiKey.class, filter, Map.of("tenant", tenantId), after, limit);
+        if (externalId == null) {
+            return Page.fetch(em, ApiKey.class, filter, Map.of("tenant", tenantId), after, limit);
+        }
+        return Page.fetch(em, ApiKey.class, filter + " and e.externalId = :external", Map.of("tenant", tenantId,
+                "external", externalId), after, limit);
     }
 
     private static boolean visibleTo(ApiKey key, Environment viewer) {

@@ -54,6 +54,35 @@ public class ApiKey {
     private Instant createdAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    private boolean enabled = true;
+    /** A JSON object of the customer's, as text. */
+    private String meta;
+    @Column(name = "external_id")
+    private String externalId;
+    @Column(name = "identity_id")
+    private String identityId;
+    /**
+     * What remains, of which refill period, under which admin change: written at creation, afterwards only
+     * by the rate limiter's ledger (every spend, before its answer), never by an update of this entity.
+     */
+    @Column(name = "credits_remaining", updatable = false)
+    private Long creditsRemaining;
+    @Column(name = "credits_period", updatable = false)
+    private Long creditsPeriod;
+    @Column(name = "credits_generation", updatable = false)
+    private long creditsGeneration;
+    @Column(name = "credits_refill")
+    private String creditsRefill;
+    @Column(name = "credits_refill_amount")
+    private Long creditsRefillAmount;
+    @Column(name = "credits_refill_day")
+    private Integer creditsRefillDay;
+    /** JSON array of {name, limit, duration}. */
+    @Column(name = "named_limits")
+    private String namedLimits;
+    /** One {@code METHOD /path} pattern per line. */
+    @Column(name = "allowed_routes")
+    private String allowedRoutes;
 
     protected ApiKey() {
     }
@@ -76,6 +105,96 @@ public class ApiKey {
 
     /** What is kept of a key's secret: its hash and the parts shown to identify it. */
     public record Secret(String hash, String prefix, String last4) {
+    }
+
+    /** Refused with its own code while disabled; unlike revoking, this can be undone. */
+    public void enable(boolean enabled, Instant now) {
+        this.enabled = enabled;
+        updatedAt = now;
+    }
+
+    /** The customer's own words for the key: {@code meta} a JSON object as text, {@code externalId} its owner. */
+    public void describe(String meta, String externalId, Instant now) {
+        this.meta = meta;
+        this.externalId = externalId;
+        updatedAt = now;
+    }
+
+    public void belongTo(String identityId, Instant now) {
+        this.identityId = identityId;
+        updatedAt = now;
+    }
+
+    /** A new key's credits, as of the refill {@code period}; later they change only where they are spent. */
+    public void startCredits(long remaining, long period) {
+        creditsRemaining = remaining;
+        creditsPeriod = period;
+    }
+
+    /** How credits are refilled: {@code refill} NONE, DAILY or MONTHLY (null: the key has no credits). */
+    public void refillCredits(String refill, Long refillAmount, Integer refillDay, Instant now) {
+        creditsRefill = refill;
+        creditsRefillAmount = refillAmount;
+        creditsRefillDay = refillDay;
+        updatedAt = now;
+    }
+
+    public void limitNamed(String namedLimits, Instant now) {
+        this.namedLimits = namedLimits;
+        updatedAt = now;
+    }
+
+    public void allowRoutes(String allowedRoutes, Instant now) {
+        this.allowedRoutes = allowedRoutes;
+        updatedAt = now;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public String meta() {
+        return meta;
+    }
+
+    public String externalId() {
+        return externalId;
+    }
+
+    public String identityId() {
+        return identityId;
+    }
+
+    public Long creditsRemaining() {
+        return creditsRemaining;
+    }
+
+    public Long creditsPeriod() {
+        return creditsPeriod;
+    }
+
+    public long creditsGeneration() {
+        return creditsGeneration;
+    }
+
+    public String creditsRefill() {
+        return creditsRefill;
+    }
+
+    public Long creditsRefillAmount() {
+        return creditsRefillAmount;
+    }
+
+    public Integer creditsRefillDay() {
+        return creditsRefillDay;
+    }
+
+    public String namedLimits() {
+        return namedLimits;
+    }
+
+    public String allowedRoutes() {
+        return allowedRoutes;
     }
 
     public boolean isActive(Instant now) {

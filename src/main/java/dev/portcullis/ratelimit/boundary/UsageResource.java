@@ -4,10 +4,7 @@ import dev.portcullis.access.Caller;
 import dev.portcullis.access.RequiresScope;
 import dev.portcullis.access.Scopes;
 import dev.portcullis.errors.ValidationFailed;
-import dev.portcullis.ratelimit.control.RateLimiter;
 import dev.portcullis.ratelimit.control.UsageLedger;
-import dev.portcullis.ratelimit.entity.DailyUsage;
-import dev.portcullis.ratelimit.grid.Counter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,12 +18,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 
 /**
- * {@code GET /v1/usage?from=YYYY-MM-DD&to=YYYY-MM-DD}: requests admitted and refused per subject (key or
- * user) per UTC day, for the tenant the request acts for (platform admins choose it with
- * {@code X-Tenant-ID}). Today's numbers are the live counters.
+ * {@code GET /v1/usage?from=YYYY-MM-DD&to=YYYY-MM-DD}: requests admitted and refused per subject (key,
+ * user or identity) per UTC day, for the tenant the request acts for (platform admins choose it with
+ * {@code X-Tenant-ID}). Every node writes what it has counted before the rows are read.
  */
 @Path("v1/usage")
 @ApplicationScoped
@@ -46,9 +42,6 @@ public class UsageResource {
     UsageLedger ledger;
 
     @Inject
-    RateLimiter limiter;
-
-    @Inject
     Caller caller;
 
     @Inject
@@ -64,17 +57,10 @@ public class UsageResource {
         if (first.isAfter(last) || first.plusDays(MAX_DAYS).isBefore(last)) {
             throw new ValidationFailed("from", "from must not be after to, and at most " + MAX_DAYS + " days before it");
         }
-        List<DailyUsage> rows = ledger.forTenant(caller.tenantId(), first.toEpochDay(), last.toEpochDay());
-        Map<String, long[]> live = limiter.current(rows.stream().filter(r -> r.day() == today.toEpochDay())
-                .map(DailyUsage::subjectId).toList());
-        List<DayUsage> data = rows.stream().map(row -> {
-            long[] counter = live.get(row.subjectId());
-            boolean current = counter != null && Counter.dayOf(counter) == row.day();
-            return new DayUsage(row.subjectId(), row.subjectId().substring(0, row.subjectId().indexOf('_')),
-                    row.date().toString(),
-                    current ? Math.max(row.allowed(), Counter.allowedToday(counter)) : row.allowed(),
-                    current ? Math.max(row.refused(), Counter.refusedToday(counter)) : row.refused());
-        }).toList();
+        List<DayUsage> data = ledger.forTenant(caller.tenantId(), first.toEpochDay(), last.toEpochDay()).stream()
+                .map(row -> new DayUsage(row.subjectId(), row.subjectId().substring(0, row.subjectId().indexOf('_')),
+                        row.date().toString(), row.allowed(), row.refused()))
+                .toList();
         return new Report(caller.tenantId(), first.toString(), last.toString(), data);
     }
 

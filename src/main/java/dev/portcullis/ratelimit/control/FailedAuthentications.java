@@ -1,12 +1,11 @@
 package dev.portcullis.ratelimit.control;
 
-import dev.portcullis.ratelimit.grid.ChargeProcessor;
-import dev.portcullis.ratelimit.grid.Counter;
+import dev.portcullis.ratelimit.grid.Bucket;
 import dev.portcullis.ratelimit.grid.Decision;
-import dev.portcullis.ratelimit.grid.Limits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -29,7 +28,7 @@ public class FailedAuthentications {
     private static final int MAX_BLOCKED = 100_000;
 
     @Inject
-    RateLimiter counters;
+    RateLimiter limiter;
 
     @Inject
     Clock clock;
@@ -79,12 +78,12 @@ public class FailedAuthentications {
     /** Counts one failure; the seconds to wait if that was one too many, else 0. */
     private long count(String address) {
         long now = clock.millis();
-        Limits limits = new Limits(perMinute, perDay);
+        String subject = SUBJECT + address;
         try {
-            long[] encoded = counters.decide(SUBJECT + address,
-                    new ChargeProcessor(limits, now, 1, Counter.fresh(Counter.epochDay(now), 0, 0)));
-            Decision decision = Decision.decode(encoded, limits);
-            if (decision.admitted()) {
+            Decision decision = limiter.charge(subject, null, List.of(
+                    Bucket.window("minute", "minute", subject, perMinute, 60_000, 1),
+                    Bucket.day("day", "day", subject, perDay, 1, false)));
+            if (decision == null || decision.admitted()) {
                 return 0;
             }
             if (blocked.size() >= MAX_BLOCKED) {

@@ -1,6 +1,5 @@
 package dev.portcullis.ratelimit.control;
 
-import dev.portcullis.ratelimit.grid.Limits;
 /** A key's own per-minute and per-day numbers; either may be absent (null) to keep the tenant's. */
 public record LimitOverride(Long perMinute, Long perDay) {
 

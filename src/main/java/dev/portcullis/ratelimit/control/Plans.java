@@ -5,7 +5,6 @@ import dev.portcullis.cluster.NodeCache;
 import dev.portcullis.errors.Conflict;
 import dev.portcullis.errors.NotFound;
 import dev.portcullis.ratelimit.entity.Plan;
-import dev.portcullis.ratelimit.grid.Limits;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

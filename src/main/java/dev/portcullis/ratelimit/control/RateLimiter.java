@@ -1,40 +1,34 @@
 package dev.portcullis.ratelimit.control;
 
-import com.hazelcast.config.InMemoryFormat;
-import com.hazelcast.config.MapConfig;
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
-import dev.portcullis.ratelimit.grid.ChargeProcessor;
-import dev.portcullis.ratelimit.grid.Counter;
+import dev.portcullis.ratelimit.grid.Bucket;
+import dev.portcullis.ratelimit.grid.Charge;
+import dev.portcullis.ratelimit.grid.CreditAdjustment;
+import dev.portcullis.ratelimit.grid.Decide;
 import dev.portcullis.ratelimit.grid.Decision;
-import dev.portcullis.ratelimit.grid.Limits;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Charges requests against the counters in the Data Grid map {@value #MAP}, one entry per subject
- * (key id, user id, or {@code ip:<address>} for {@link FailedAuthentications}). Every decision is one
- * entry-processor call on the entry's owner, so it is atomic across all nodes.
+ * Charges requests: one atomic decision over all the buckets of the request ({@link Counters}), with the
+ * persisted starting points of buckets seen for the first time (day counts, credits), and what must
+ * outlive the process afterwards: day counts in batches ({@link UsageLedger}), spent credits before the
+ * answer ({@link CreditsLedger}).
  */
 @ApplicationScoped
 public class RateLimiter {
 
-    static final String MAP = "portcullis-rate-counters";
     private static final Logger LOG = Logger.getLogger(RateLimiter.class.getName());
 
     @Inject
-    HazelcastInstance grid;
+    Counters counters;
 
     @Inject
     Clock clock;
@@ -43,67 +37,25 @@ public class RateLimiter {
     UsageLedger ledger;
 
     @Inject
+    CreditsLedger credits;
+
+    @Inject
     @ConfigProperty(name = "ratelimit.fail-open", defaultValue = "false")
     boolean failOpen;
 
-    private IMap<String, long[]> counters;
-
-    @PostConstruct
-    void openCounters() {
-        try {
-            // Counters of subjects idle for two days are dropped; the day count is in the database.
-            grid.getConfig().addMapConfig(new MapConfig(MAP).setInMemoryFormat(InMemoryFormat.OBJECT)
-                    .setMaxIdleSeconds(2 * 24 * 3600).setBackupCount(1));
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Map configuration already present", e);
-        }
-        if (gridLoadsChargeItself()) {
-            counters = outsideApplication(() -> grid.getMap(MAP));
-        } else {
-            LOG.warning("The grid functions jar (portcullis-grid.jar) is not on Payara Micro's --addlibs: "
-                    + "every charge enters the application's context on the member that owns the counter (slower)");
-            counters = grid.getMap(MAP);
-        }
-    }
-
-    /** Whether other members' Hazelcast can load the charge without the application: the jar on --addlibs. */
-    private boolean gridLoadsChargeItself() {
-        try {
-            Class.forName(ChargeProcessor.class.getName(), false, grid.getConfig().getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
-            return false;
-        }
-    }
-
     /**
-     * Runs {@code creation} on a plain thread. Payara ties a grid structure created inside an application
-     * invocation to that application and re-enters its context (a CDI lookup with a stack walk) around
-     * every operation on it, so that a member can load the application's classes: measured at half the
-     * partition thread's time per charge. With the charge's classes on Payara Micro's own class path
-     * (--addlibs) none of that is needed.
+     * Charges one request to the entry {@code key} ({@code tenantId}: whose usage the day counts are; null
+     * for counts that are nobody's). Null only when the store failed and {@code ratelimit.fail-open} is
+     * set: then the request goes through unmetered and without headers.
      */
-    private static <T> T outsideApplication(Supplier<T> creation) {
-        // Payara keeps the current invocation in an inheritable thread local: the new thread must not inherit it.
-        return CompletableFuture.supplyAsync(creation,
-                task -> new Thread(null, task, "portcullis-grid-setup", 0, false).start()).join();
-    }
-
-    /**
-     * Charges one request of {@code subject} that costs {@code cost} units. Null only when the store failed
-     * and {@code ratelimit.fail-open} is set: then the request goes through unmetered and without headers.
-     */
-    public Decision charge(String subject, String tenantId, Limits limits, int cost) {
-        long now = clock.millis();
+    public Decision charge(String key, String tenantId, List<Bucket> buckets) {
+        Charge charge = new Charge(buckets, clock.millis());
+        Decision decision;
         try {
-            long[] encoded = counters.executeOnKey(subject, new ChargeProcessor(limits, now, cost, null));
-            if (encoded == null) {
-                long[] persisted = ledger.persisted(subject, Counter.epochDay(now));
-                encoded = counters.executeOnKey(subject, new ChargeProcessor(limits, now, cost, persisted));
+            decision = counters.run(key, charge);
+            if (decision.needsSeeds()) {
+                decision = counters.run(key, charge.withSeeds(seeds(charge, decision.missing())));
             }
-            ledger.charged(subject, tenantId,
-                    Arrays.copyOfRange(encoded, Decision.ENCODED_LENGTH, encoded.length));
-            return Decision.decode(encoded, limits);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Rate-limit store failed; " + (failOpen ? "admitting" : "refusing") + " the request", e);
             if (failOpen) {
@@ -111,20 +63,56 @@ public class RateLimiter {
             }
             throw new RateLimitUnavailable();
         }
+        record(tenantId, buckets, decision);
+        return decision;
     }
 
-    public long nowEpochSecond() {
-        return Math.floorDiv(clock.millis(), 1000);
+    /** The persisted states of buckets the entry does not hold yet: the day's counts, the credits left. */
+    private Map<String, long[]> seeds(Charge charge, List<String> missing) {
+        Map<String, long[]> seeds = new HashMap<>();
+        long today = Decide.epochDay(charge.nowMillis());
+        for (Bucket bucket : charge.buckets()) {
+            if (missing.contains(bucket.name())) {
+                seeds.put(bucket.name(), switch (bucket.kind()) {
+                    case DAY -> bucket.usage() ? ledger.persisted(bucket.owner(), today) : Decide.day(today, 0, 0, 0);
+                    case CREDITS -> credits.persisted(bucket.owner());
+                    case WINDOW -> throw new IllegalStateException("a window starts afresh");
+                });
+            }
+        }
+        return seeds;
     }
 
-    /** Runs {@code charge} on the entry of {@code key}, on the member that owns it. */
-    long[] decide(String key, ChargeProcessor charge) {
-        return counters.executeOnKey(key, charge);
+    /** Day counts for the next batch; credits, if spent, now: no crash may hand them back. */
+    private void record(String tenantId, List<Bucket> buckets, Decision decision) {
+        for (Bucket bucket : buckets) {
+            long[] state = decision.persisted().get(bucket.name());
+            if (state == null) {
+                continue;
+            }
+            if (bucket.kind() == Bucket.Kind.DAY && tenantId != null) {
+                ledger.charged(bucket.owner(), tenantId, state);
+            } else if (bucket.kind() == Bucket.Kind.CREDITS && decision.admitted()) {
+                credits.spent(bucket.owner(), state);
+            }
+        }
     }
 
-    /** Current counters of these subjects, for usage reports and {@code last_used_at}. */
-    public Map<String, long[]> current(Collection<String> subjects) {
-        return subjects.isEmpty() ? Map.of() : counters.getAll(Set.copyOf(subjects));
+    /**
+     * An admin's change of a key's credits ({@link CreditAdjustment}), made in the grid, where they are
+     * spent, and then written over every spend made before it.
+     */
+    public long[] adjustCredits(String key, CreditAdjustment adjustment) {
+        long[] state = counters.run(key, adjustment);
+        if (state == null) {
+            state = counters.run(key, adjustment.withSeed(credits.persisted(adjustment.bucket().owner())));
+        }
+        credits.adjusted(adjustment.bucket().owner(), state);
+        return state;
     }
 
+    /** The bucket states of these entries as they stand, for what is read of them (last use). */
+    public Map<String, HashMap<String, long[]>> current(Collection<String> keys) {
+        return counters.entries(keys);
+    }
 }

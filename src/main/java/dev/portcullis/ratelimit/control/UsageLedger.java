@@ -1,8 +1,9 @@
 package dev.portcullis.ratelimit.control;
 
+import dev.portcullis.cluster.EveryNode;
 import dev.portcullis.database.Database;
 import dev.portcullis.ratelimit.entity.DailyUsage;
-import dev.portcullis.ratelimit.grid.Counter;
+import dev.portcullis.ratelimit.grid.Decide;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,9 +31,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps the database's day counts and keys' {@code last_used_at} in step with the Data Grid counters,
- * in batches: each node remembers the newest counter state it was answered for each subject and UTC day
- * it charged and writes those every {@code ratelimit.flush-interval}, never once per request, and once
- * more when the application stops. Keyed by day, so that a subject's first request of a new day cannot
+ * in batches: each node remembers the newest day state it was answered for each subject and UTC day
+ * it charged and writes those every {@code ratelimit.flush-interval}, never once per request, once more
+ * when the application stops, and on every node before usage is read. Keyed by day, so that a subject's first request of a new day cannot
  * replace the old day's last unwritten count. Writing needs no Data Grid call, so it also works while the grid shuts down.
  * Counts are raised, never lowered, so nodes writing the same subject cannot undo each other.
  */
@@ -40,6 +41,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class UsageLedger {
 
     private static final Logger LOG = Logger.getLogger(UsageLedger.class.getName());
+    private static final String FLUSH = "flush-usage";
 
     @PersistenceContext
     EntityManager em;
@@ -68,12 +70,16 @@ public class UsageLedger {
         }
 
         private static long total(long[] state) {
-            return Counter.allowedToday(state) + Counter.refusedToday(state);
+            return state[Decide.DAY_ALLOWED] + state[Decide.DAY_REFUSED];
         }
     }
     private ScheduledFuture<?> flushing;
 
+    @Inject
+    EveryNode everyNode;
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        everyNode.register(FLUSH, ignored -> flush());
         long every = flushInterval.toMillis();
         flushing = scheduler.scheduleWithFixedDelay(this::flush, every, every, TimeUnit.MILLISECONDS);
     }
@@ -88,14 +94,14 @@ public class UsageLedger {
 
     void charged(String subject, String tenantId, long[] state) {
         if (tenantId != null) {
-            charged.merge(DailyUsage.id(subject, Counter.dayOf(state)), new Seen(subject, tenantId, state), Seen::newer);
+            charged.merge(DailyUsage.id(subject, state[Decide.DAY]), new Seen(subject, tenantId, state), Seen::newer);
         }
     }
 
     /** The persisted counts of a subject for a day, as a fresh counter state. */
     long[] persisted(String subject, long epochDay) {
         DailyUsage usage = em.find(DailyUsage.class, DailyUsage.id(subject, epochDay));
-        return Counter.fresh(epochDay, usage == null ? 0 : usage.allowed(), usage == null ? 0 : usage.refused());
+        return Decide.day(epochDay, usage == null ? 0 : usage.allowed(), usage == null ? 0 : usage.refused(), 0);
     }
 
     /** Writes the counters of every subject charged here since the last flush. */
@@ -136,21 +142,21 @@ public class UsageLedger {
                     String id = entry.getKey();
                     String subject = entry.getValue().subject();
                     long[] state = entry.getValue().state();
-                    raise.setLong(1, Counter.allowedToday(state));
-                    raise.setLong(2, Counter.refusedToday(state));
+                    raise.setLong(1, state[Decide.DAY_ALLOWED]);
+                    raise.setLong(2, state[Decide.DAY_REFUSED]);
                     raise.setLong(3, now);
                     raise.setString(4, id);
                     if (raise.executeUpdate() == 0) {
                         insert.setString(1, id);
                         insert.setString(2, subject);
                         insert.setString(3, entry.getValue().tenantId());
-                        insert.setLong(4, Counter.dayOf(state));
-                        insert.setLong(5, Counter.allowedToday(state));
-                        insert.setLong(6, Counter.refusedToday(state));
+                        insert.setLong(4, state[Decide.DAY]);
+                        insert.setLong(5, state[Decide.DAY_ALLOWED]);
+                        insert.setLong(6, state[Decide.DAY_REFUSED]);
                         insert.setLong(7, now);
                         insert.executeUpdate();
                     }
-                    long used = Counter.lastUsedMillis(state);
+                    long used = state[Decide.LAST_USED_MILLIS];
                     if (subject.startsWith("key_") && used > 0) {
                         lastUsed.setLong(1, used);
                         lastUsed.setString(2, subject);
@@ -171,11 +177,11 @@ public class UsageLedger {
     }
 
     /**
-     * Usage rows of a tenant between two UTC days (inclusive), after writing what this node holds.
-     * Call it outside a transaction: the write manages its own.
+     * Usage rows of a tenant between two UTC days (inclusive), after every node has written what it
+     * holds. Call it outside a transaction: the writes manage their own.
      */
     public List<DailyUsage> forTenant(String tenantId, long fromDay, long toDay) {
-        flush();
+        everyNode.run(FLUSH, "");
         return em.createQuery("""
                         select u from DailyUsage u where u.tenantId = :tenant and u.day between :from and :to
                         order by u.day, u.subjectId""", DailyUsage.class)

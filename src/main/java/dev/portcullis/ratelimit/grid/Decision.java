@@ -1,49 +1,95 @@
 package dev.portcullis.ratelimit.grid;
 
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 /**
- * The outcome of charging one request: admitted or refused (and by which window), and where both
- * windows stand afterwards. Resets are epoch seconds; {@code retryAfter} is seconds, at least 1.
+ * The outcome of charging one request: admitted or refused (by which limit, and for how many seconds at
+ * least), where each of its buckets stands afterwards, and the states to persist (day counts, credits).
+ * Resets are epoch seconds. A decision that {@link #needsSeeds()} decided nothing: it names the buckets
+ * whose persisted states must be supplied first.
  */
-public record Decision(boolean admitted, Window refusedBy, Limits limits, long minuteRemaining, long minuteReset,
-                       long dayRemaining, long dayReset, long retryAfter) {
+public record Decision(boolean admitted, String refusedBy, Bucket.Kind refusedKind, long retryAfter,
+                       List<Standing> standings, Map<String, long[]> persisted, List<String> missing)
+        implements Serializable {
 
-    public enum Window { MINUTE, DAY }
+    private static final long serialVersionUID = 1L;
 
-    /** The window closest to exhaustion: the one that refused, else the one with fewer requests left. */
-    public Window tightest() {
-        if (refusedBy != null) {
-            return refusedBy;
+    /** Where one bucket stands: {@code periodSeconds} 0 for credits; {@code reset} 0 for credits never refilled. */
+    public record Standing(String name, String label, Bucket.Kind kind, long limit, long periodSeconds, long remaining,
+                           long reset) implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+    }
+
+    static Decision missing(List<String> buckets) {
+        return new Decision(false, null, null, 0, List.of(), Map.of(), List.copyOf(buckets));
+    }
+
+    public boolean needsSeeds() {
+        return !missing.isEmpty();
+    }
+
+    public boolean outOfCredits() {
+        return refusedKind == Bucket.Kind.CREDITS;
+    }
+
+    /**
+     * The rate window closest to exhaustion: the one that refused, else the one with the fewest requests
+     * left. Credits are not a window and have headers of their own.
+     */
+    public Standing tightest() {
+        Standing tightest = null;
+        for (Standing standing : standings) {
+            if (standing.kind() == Bucket.Kind.CREDITS) {
+                continue;
+            }
+            if (refusedBy != null && standing.label().equals(refusedBy)) {
+                return standing;
+            }
+            if (tightest == null || standing.remaining() < tightest.remaining()) {
+                tightest = standing;
+            }
         }
-        return dayRemaining < minuteRemaining ? Window.DAY : Window.MINUTE;
+        return tightest;
     }
 
     public long limit() {
-        return tightest() == Window.DAY ? limits.perDay() : limits.perMinute();
+        return tightest().limit();
     }
 
     public long remaining() {
-        return tightest() == Window.DAY ? dayRemaining : minuteRemaining;
+        return tightest().remaining();
     }
 
     public long reset() {
-        return tightest() == Window.DAY ? dayReset : minuteReset;
+        return tightest().reset();
+    }
+
+    public Optional<Standing> credits() {
+        return standings.stream().filter(standing -> standing.kind() == Bucket.Kind.CREDITS).findFirst();
+    }
+
+    /** The IETF draft {@code RateLimit-Policy} field: every window of the request. */
+    public String policy() {
+        StringBuilder policy = new StringBuilder();
+        for (Standing standing : standings) {
+            if (standing.kind() != Bucket.Kind.CREDITS) {
+                if (!policy.isEmpty()) {
+                    policy.append(", ");
+                }
+                policy.append('"').append(standing.label()).append("\";q=").append(standing.limit()).append(";w=")
+                        .append(standing.periodSeconds());
+            }
+        }
+        return policy.toString();
     }
 
     /** The IETF draft {@code RateLimit} field: the tightest window, what is left, seconds to its reset. */
     public String rateLimitField(long nowEpochSecond) {
-        String name = tightest() == Window.DAY ? "day" : "minute";
-        return "\"" + name + "\";r=" + remaining() + ";t=" + Math.max(0, reset() - nowEpochSecond);
-    }
-
-    public static final int ENCODED_LENGTH = 7;
-
-    long[] encode() {
-        return new long[] {admitted ? 1 : 0, refusedBy == null ? 0 : refusedBy.ordinal() + 1, minuteRemaining,
-                minuteReset, dayRemaining, dayReset, retryAfter};
-    }
-
-    public static Decision decode(long[] encoded, Limits limits) {
-        Window refusedBy = encoded[1] == 0 ? null : Window.values()[(int) encoded[1] - 1];
-        return new Decision(encoded[0] == 1, refusedBy, limits, encoded[2], encoded[3], encoded[4], encoded[5], encoded[6]);
+        Standing tightest = tightest();
+        return "\"" + tightest.label() + "\";r=" + tightest.remaining() + ";t=" + Math.max(0, tightest.reset() - nowEpochSecond);
     }
 }

@@ -1,0 +1,217 @@
+package dev.portcullis.ratelimit.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import dev.portcullis.ratelimit.grid.Bucket;
+import dev.portcullis.ratelimit.grid.Decision;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The counters on real Hazelcast members on loopback, in one JVM: exact under concurrency whether a lone
+ * member decides in place or the grid decides, across a second member joining and leaving under load,
+ * and what a charge does when the member holding the counters is gone. (Payara Micro cannot lose its own
+ * member while serving, so that is shown here rather than over HTTP; the 503 envelope itself comes from
+ * the one failure mapper.)
+ */
+class CountersOnRealGridMembersTest {
+
+    private final String cluster = "counters-" + UUID.randomUUID();
+    private final List<HazelcastInstance> members = new ArrayList<>();
+
+    @AfterEach
+    void stopTheMembers() {
+        members.forEach(member -> member.getLifecycleService().terminate());
+    }
+
+    private HazelcastInstance member() {
+        Config config = new Config().setClusterName(cluster);
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.setProperty("hazelcast.socket.bind.any", "false");
+        config.setProperty("hazelcast.logging.type", "jdk");
+        config.getNetworkConfig().setPort(27900).setPortAutoIncrement(true).getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+        JoinConfig join = config.getNetworkConfig().getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1:27900").addMember("127.0.0.1:27901").addMember("127.0.0.1:27902");
+        HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
+        members.add(member);
+        return member;
+    }
+
+    /** A node's rate limiter on {@code member}, writing nothing to a database (its buckets need no seeds from one). */
+    private static RateLimiter limiterOn(HazelcastInstance member) {
+        Counters counters = new Counters();
+        counters.grid = member;
+        counters.open();
+        RateLimiter limiter = new RateLimiter();
+        limiter.counters = counters;
+        limiter.clock = Clock.systemUTC();
+        limiter.ledger = new UsageLedger();
+        return limiter;
+    }
+
+    private static List<Bucket> limits(String subject, long perMinute, long perDay) {
+        return List.of(Bucket.window("minute", "minute", subject, perMinute, 60_000, 1),
+                Bucket.day("day", "day", subject, perDay, 1, false));
+    }
+
+    /** {@code count} charges of {@code subject} from as many threads at once, spread over the limiters; admitted ones. */
+    private static int chargeAtOnce(List<RateLimiter> limiters, String subject, List<Bucket> buckets, int count)
+            throws InterruptedException {
+        AtomicInteger admitted = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> requests = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            RateLimiter limiter = limiters.get(i % limiters.size());
+            Thread request = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (limiter.charge(subject, null, buckets).admitted()) {
+                    admitted.incrementAndGet();
+                }
+            });
+            request.start();
+            requests.add(request);
+        }
+        start.countDown();
+        for (Thread request : requests) {
+            request.join();
+        }
+        return admitted.get();
+    }
+
+    @Test
+    void aLoneMemberDecidesInPlaceAndExactly() throws InterruptedException {
+        RateLimiter alone = limiterOn(member());
+        assertTrue(alone.counters.inPlace());
+        for (int round = 0; round < 10; round++) {
+            String subject = "key_" + UUID.randomUUID();
+            assertEquals(20, chargeAtOnce(List.of(alone), subject, limits(subject, 20, 10_000), 200), "round " + round);
+        }
+    }
+
+    @Test
+    void twoMembersDecideInTheGridAndExactly() throws InterruptedException {
+        RateLimiter first = limiterOn(member());
+        RateLimiter second = limiterOn(member());
+        assertFalse(first.counters.inPlace());
+        assertFalse(second.counters.inPlace());
+        for (int round = 0; round < 5; round++) {
+            String subject = "key_" + UUID.randomUUID();
+            assertEquals(20, chargeAtOnce(List.of(first, second), subject, limits(subject, 20, 10_000), 200), "round " + round);
+        }
+    }
+
+    /**
+     * A day of 100 charged under constant load while a second member joins (the first hands its entries to
+     * the grid) and leaves again (the first takes them back): never more than 100, and all 100.
+     */
+    @Test
+    void noRequestIsAdmittedTwiceAcrossAMemberJoiningAndLeaving() throws InterruptedException {
+        String subject = "key_" + UUID.randomUUID();
+        List<Bucket> hundredADay = limits(subject, 1_000_000, 100);
+        RateLimiter first = limiterOn(member());
+        assertEquals(30, chargeAtOnce(List.of(first), subject, limits(subject, 1_000_000, 30), 30));
+
+        AtomicInteger admitted = new AtomicInteger(30);
+        List<RateLimiter> deciders = new java.util.concurrent.CopyOnWriteArrayList<>(List.of(first));
+        Thread load = new Thread(() -> {
+            for (int i = 0; i < 600; i++) {
+                if (deciders.get(i % deciders.size()).charge(subject, null, hundredADay).admitted()) {
+                    admitted.incrementAndGet();
+                }
+            }
+        });
+        load.start();
+        HazelcastInstance secondMember = member();
+        RateLimiter second = limiterOn(secondMember);
+        deciders.add(second);
+        load.join();
+        assertFalse(first.counters.inPlace(), "a second member: the grid decides");
+        assertEquals(100, admitted.get());
+
+        secondMember.getLifecycleService().terminate();
+        deciders.remove(second);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!first.counters.inPlace() && System.nanoTime() < deadline) {
+            // the first member learns of the other's going by an event: poll for it, bounded
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+        }
+        assertTrue(first.counters.inPlace(), "alone again: in place");
+        Decision after = first.charge(subject, null, hundredADay);
+        assertFalse(after.admitted(), "the day's 100 came back with the entries");
+        assertEquals("day", after.refusedBy());
+    }
+
+    @Test
+    void whileTheStoreIsUpFailedAuthenticationsAreCountedThere() {
+        FailedAuthentications failures = failures(limiterOn(member()));
+        RuntimeException refusal = new IllegalStateException("401");
+        assertEquals(refusal, failures.refused("192.0.2.1", refusal));
+        assertEquals(refusal, failures.refused("192.0.2.1", refusal));
+        assertInstanceOf(RateLimitExceeded.class, failures.refused("192.0.2.1", refusal), "the third is one too many");
+    }
+
+    @Test
+    void aChargeWithTheStoreDownIsRefusedWith503RateLimitUnavailable() {
+        HazelcastInstance first = member();
+        RateLimiter limiter = limiterOn(first);
+        limiterOn(member());
+        first.getLifecycleService().terminate();
+        RateLimitUnavailable failure = assertThrows(RateLimitUnavailable.class,
+                () -> limiter.charge("key_x", null, limits("key_x", 10, 100)));
+        assertEquals(503, failure.status());
+        assertEquals("RATE_LIMIT_UNAVAILABLE", failure.code());
+    }
+
+    @Test
+    void configuredToFailOpenAChargeWithTheStoreDownAdmitsWithoutADecision() {
+        HazelcastInstance first = member();
+        RateLimiter limiter = limiterOn(first);
+        limiterOn(member());
+        limiter.failOpen = true;
+        first.getLifecycleService().terminate();
+        assertNull(limiter.charge("key_x", null, limits("key_x", 10, 100)),
+                "no decision, so the request carries no (stale) rate-limit headers");
+    }
+
+    @Test
+    void aFailedAuthenticationWithTheStoreDownStaysTheRefusalItWas() {
+        HazelcastInstance first = member();
+        FailedAuthentications failures = failures(limiterOn(first));
+        limiterOn(member());
+        first.getLifecycleService().terminate();
+        RuntimeException refusal = new IllegalStateException("401");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(refusal, failures.refused("192.0.2.1", refusal));
+        }
+    }
+
+    private static FailedAuthentications failures(RateLimiter limiter) {
+        FailedAuthentications failures = new FailedAuthentications();
+        failures.limiter = limiter;
+        failures.clock = Clock.systemUTC();
+        failures.perMinute = 2;
+        failures.perDay = 100;
+        return failures;
+    }
+}
