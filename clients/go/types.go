@@ -1,0 +1,190 @@
+package portcullis
+
+import "time"
+
+// Secret is a key or token. Printed with fmt in any verb it shows "[REDACTED]"; string(s) is its value.
+type Secret string
+
+func (s Secret) String() string {
+	if s == "" {
+		return ""
+	}
+	return redacted
+}
+
+func (s Secret) GoString() string { return `"` + s.String() + `"` }
+
+// Ptr is a pointer to v, for the optional fields of changes: KeyChange{Name: portcullis.Ptr("new")}.
+func Ptr[T any](v T) *T { return &v }
+
+type Health struct {
+	Status  string `json:"status"`
+	Service string `json:"service"`
+	Version string `json:"version"`
+	// TenantID is the credential's tenant; empty without a credential.
+	TenantID  string `json:"tenant_id"`
+	Timestamp string `json:"timestamp"`
+}
+
+// RateLimit is a key's or tenant's own limits; nil numbers mean the plan's.
+type RateLimit struct {
+	PerMinute *int64 `json:"per_minute,omitempty"`
+	PerDay    *int64 `json:"per_day,omitempty"`
+}
+
+type Key struct {
+	ID string `json:"id"`
+	// Key is the secret: only in the answers of Create and Roll.
+	Key                   Secret     `json:"key,omitempty"`
+	TenantID              string     `json:"tenant_id"`
+	Name                  string     `json:"name"`
+	Type                  string     `json:"type"`
+	Environment           string     `json:"environment"`
+	Role                  string     `json:"role"`
+	Prefix                string     `json:"prefix"`
+	Last4                 string     `json:"last4"`
+	Status                string     `json:"status"`
+	Scopes                []string   `json:"scopes"`
+	AllowedIPs            []string   `json:"allowed_ips"`
+	ExpiresAt             *time.Time `json:"expires_at,omitempty"`
+	PreviousKeyValidUntil *time.Time `json:"previous_key_valid_until,omitempty"`
+	RateLimit             *RateLimit `json:"rate_limit,omitempty"`
+	LastUsedAt            *time.Time `json:"last_used_at,omitempty"`
+	RevokedAt             *time.Time `json:"revoked_at,omitempty"`
+	CreatedAt             time.Time  `json:"created_at"`
+}
+
+type NewKey struct {
+	Name        string     `json:"name"`
+	Environment string     `json:"environment,omitempty"`
+	Role        string     `json:"role,omitempty"`
+	Type        string     `json:"type,omitempty"`
+	Scopes      []string   `json:"scopes,omitempty"`
+	ExpiresAt   *time.Time `json:"expires_at,omitempty"`
+	AllowedIPs  []string   `json:"allowed_ips,omitempty"`
+	RateLimit   *RateLimit `json:"rate_limit,omitempty"`
+}
+
+// KeyChange changes the fields that are not nil; an empty list removes the restriction.
+type KeyChange struct {
+	Name       *string    `json:"name,omitempty"`
+	Scopes     *[]string  `json:"scopes,omitempty"`
+	ExpiresAt  *time.Time `json:"expires_at,omitempty"`
+	AllowedIPs *[]string  `json:"allowed_ips,omitempty"`
+	RateLimit  *RateLimit `json:"rate_limit,omitempty"`
+}
+
+// KeyVerdict is the answer to VerifyKey: who the key is, or why it is refused (Code, Message, RetryAfter).
+type KeyVerdict struct {
+	Valid       bool             `json:"valid"`
+	Code        string           `json:"code,omitempty"`
+	Message     string           `json:"message,omitempty"`
+	RetryAfter  int              `json:"retry_after,omitempty"`
+	KeyID       string           `json:"key_id,omitempty"`
+	TenantID    string           `json:"tenant_id,omitempty"`
+	Type        string           `json:"type,omitempty"`
+	Role        string           `json:"role,omitempty"`
+	Scopes      []string         `json:"scopes,omitempty"`
+	Environment string           `json:"environment,omitempty"`
+	RateLimit   *RateLimitStatus `json:"rate_limit,omitempty"`
+}
+
+// RateLimitStatus is the window closest to exhaustion; Reset is in epoch seconds.
+type RateLimitStatus struct {
+	Limit     int64 `json:"limit"`
+	Remaining int64 `json:"remaining"`
+	Reset     int64 `json:"reset"`
+}
+
+type User struct {
+	ID          string    `json:"id"`
+	Email       string    `json:"email"`
+	Role        string    `json:"role"`
+	TenantID    string    `json:"tenant_id"`
+	Environment string    `json:"environment"`
+	Disabled    bool      `json:"disabled"`
+	CreatedAt   time.Time `json:"created_at"`
+	UpdatedAt   time.Time `json:"updated_at"`
+}
+
+type NewUser struct {
+	Email    string `json:"email"`
+	Password string `json:"password"`
+	Role     string `json:"role,omitempty"`
+}
+
+// UserChange changes the fields that are not nil. Disabling or a new password ends the user's sessions.
+type UserChange struct {
+	Role     *string `json:"role,omitempty"`
+	Disabled *bool   `json:"disabled,omitempty"`
+	Password *string `json:"password,omitempty"`
+}
+
+// SessionUser is the user a session acts as.
+type SessionUser struct {
+	ID       string `json:"id"`
+	Email    string `json:"email"`
+	Role     string `json:"role"`
+	TenantID string `json:"tenant_id"`
+}
+
+type Tenant struct {
+	ID        string     `json:"id"`
+	Name      string     `json:"name"`
+	Plan      string     `json:"plan"`
+	Status    string     `json:"status"`
+	RateLimit *RateLimit `json:"rate_limit,omitempty"`
+	CreatedAt time.Time  `json:"created_at"`
+	UpdatedAt time.Time  `json:"updated_at"`
+}
+
+type NewTenant struct {
+	Name      string     `json:"name"`
+	Plan      string     `json:"plan,omitempty"`
+	RateLimit *RateLimit `json:"rate_limit,omitempty"`
+}
+
+// TenantChange changes the fields that are not nil; Status is "active" or "suspended".
+type TenantChange struct {
+	Name      *string    `json:"name,omitempty"`
+	Plan      *string    `json:"plan,omitempty"`
+	Status    *string    `json:"status,omitempty"`
+	RateLimit *RateLimit `json:"rate_limit,omitempty"`
+}
+
+type Plan struct {
+	Name      string `json:"name"`
+	PerMinute int64  `json:"per_minute"`
+	PerDay    int64  `json:"per_day"`
+}
+
+type PlanChange struct {
+	PerMinute *int64 `json:"per_minute,omitempty"`
+	PerDay    *int64 `json:"per_day,omitempty"`
+}
+
+// Usage is requests allowed and refused per subject (key or user) per UTC day.
+type Usage struct {
+	TenantID string `json:"tenant_id"`
+	From     string `json:"from"`
+	To       string `json:"to"`
+	Data     []struct {
+		SubjectID   string `json:"subject_id"`
+		SubjectType string `json:"subject_type"`
+		Day         string `json:"day"`
+		Allowed     int64  `json:"allowed"`
+		Refused     int64  `json:"refused"`
+	} `json:"data"`
+}
+
+type tokens struct {
+	AccessToken  string      `json:"access_token"`
+	RefreshToken string      `json:"refresh_token"`
+	ExpiresIn    int64       `json:"expires_in"`
+	User         SessionUser `json:"user"`
+}
+
+type page[T any] struct {
+	Data       []T    `json:"data"`
+	NextCursor string `json:"next_cursor"`
+}
