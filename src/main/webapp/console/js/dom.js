@@ -51,6 +51,22 @@ export function fill(parent, ...children) {
     return append(parent, children);
 }
 
+/**
+ * {@link fill} for a list that is drawn again after a change: a keyboard user whose focus was in it
+ * finds it on the same control again (by its label), or on the list, not thrown back to the page's top.
+ */
+export function refill(area, ...children) {
+    const focused = area.contains(document.activeElement) ? document.activeElement : null;
+    const name = control => control.getAttribute('aria-label') ?? control.id ?? control.textContent;
+    const wanted = focused ? name(focused) : null;
+    fill(area, ...children);
+    if (focused) {
+        const again = [...area.querySelectorAll('button, a, input, select, textarea')].find(control => name(control) === wanted);
+        (again ?? area.querySelector('.table-frame') ?? area).focus();
+    }
+    return area;
+}
+
 /** {@code h('p', {class: 'note'}, 'text', otherElement)}. */
 export function h(tag, props, ...children) {
     return build(document.createElement(tag), props, children);

@@ -2,7 +2,7 @@
 // once), edit, roll with a grace period, revoke after a confirmation.
 
 import * as session from '../session.js';
-import {button, checkboxes, field, fill, h, table, time} from '../dom.js';
+import {button, checkboxes, field, fill, h, refill, table, time} from '../dom.js';
 import {bindForm, entries, numberOrText, showProblem} from '../problems.js';
 import {dialog, environmentLabel, page, tenantLabel} from './page.js';
 
@@ -37,7 +37,7 @@ async function loadKeys(listArea, problems, secretArea, environment, isCurrent) 
     let hidden = 0;
     const draw = () => {
         const shown = keys.filter(key => key.environment === environment);
-        fill(listArea,
+        refill(listArea,
             shown.length === 0
                 ? h('p', {class: 'note', id: 'no-keys'}, `No ${environment} keys yet.`)
                 : table({id: 'keys-table', caption: `${shown.length} ${environment} key${shown.length === 1 ? '' : 's'}`,

@@ -2,11 +2,11 @@
 // a place for the API's refusals.
 
 import * as session from '../session.js';
-import {h} from '../dom.js';
+import {append, h} from '../dom.js';
 
 export function page(main, {title, lede}) {
     const problems = h('div', {class: 'page-problems', id: 'page-problems', 'aria-live': 'polite'});
-    main.append(h('h1', {tabindex: -1}, title), lede ? h('p', {class: 'lede'}, lede) : null, problems);
+    append(main, [h('h1', {tabindex: -1}, title), lede ? h('p', {class: 'lede'}, lede) : null, problems]);
     return problems;
 }
 
@@ -29,13 +29,13 @@ export function dialog({title, body, confirm, danger = false, id}) {
         form);
     // A dialog that destroys something opens on Cancel, so Enter alone cannot confirm it.
     const cancel = h('button', {type: 'button', class: 'quiet', autofocus: danger, onclick: () => element.close()}, 'Cancel');
-    form.append(
+    append(form, [
         h('h2', {id: titleId}, title),
         problems,
         body,
         h('div', {class: 'actions'},
             h('button', {type: 'submit', class: danger ? 'danger' : 'primary'}, confirm),
-            cancel));
+            cancel)]);
     element.addEventListener('close', () => element.remove());
     document.body.append(element);
     return {element, form, problems, open: () => element.showModal(), close: () => element.close()};

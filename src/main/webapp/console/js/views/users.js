@@ -3,7 +3,7 @@
 // credential's environment only; the switch cannot show another's.
 
 import * as session from '../session.js';
-import {button, field, fill, h, table, time} from '../dom.js';
+import {button, field, h, refill, table, time} from '../dom.js';
 import {bindForm, showProblem} from '../problems.js';
 import {dialog, environmentLabel, page, tenantLabel} from './page.js';
 
@@ -50,7 +50,7 @@ async function loadUsers(listArea, problems, isCurrent) {
             }
             users = users.concat(page.data);
             cursor = page.next_cursor;
-            fill(listArea,
+            refill(listArea,
                 users.length === 0
                     ? h('p', {class: 'note'}, 'No users yet.')
                     : table({id: 'users-table', caption: `${users.length} user${users.length === 1 ? '' : 's'}`,
