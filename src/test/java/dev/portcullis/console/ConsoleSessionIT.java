@@ -5,13 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.testing.Portcullis;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
 
-/** The console's session: renewed when the API says its access token expired, ended when renewal is refused. */
+/**
+ * The console's session: renewed before its access token expires and when the API says it expired,
+ * ended when renewal is refused.
+ */
 @ConsoleTest
 class ConsoleSessionIT {
+
+    /** The page's own record of its requests: a renewal was asked for and granted. */
+    private static final String RENEWED = "return performance.getEntriesByType('resource')"
+            + ".some(entry => entry.name.endsWith('/v1/auth/refresh') && entry.responseStatus === 200)";
 
     @Test
     void anExpiredAccessTokenIsRenewedAndTheRefusedCallMadeAgain(Portcullis portcullis, Console console) {
@@ -25,6 +35,33 @@ class ConsoleSessionIT {
         assertTrue(console.row("users-table", admin.email()).isDisplayed(), "the users were listed with a renewed token");
         assertTrue(console.all(By.cssSelector("#page-problems .problem")).isEmpty());
         assertEquals(admin.email(), console.find(By.cssSelector("#signed-in-as .who-label")).getText());
+    }
+
+    /**
+     * Chromium's virtual time runs the page's timers an hour ahead without waiting for them; the server's
+     * clock stays, so the token the page renews is one the server still accepts. In a tab of its own,
+     * since virtual time cannot be switched off again.
+     */
+    @Test
+    void theSessionRenewsItselfBeforeTheAccessTokenExpires(Portcullis portcullis, Console console) {
+        var tenant = portcullis.newTenant();
+        String firstTab = console.driver().getWindowHandle();
+        console.driver().switchTo().newWindow(WindowType.TAB);
+        try {
+            console.open(portcullis.uri("/")).signIn(Person.in(portcullis, tenant.id(), "admin"), "keys");
+            assertEquals(Boolean.FALSE, console.script(RENEWED));
+            ((ChromeDriver) console.driver()).executeCdpCommand("Emulation.setVirtualTimePolicy",
+                    Map.of("policy", "advance", "budget", Duration.ofMinutes(61).toMillis()));
+            console.waiting().until(driver -> Boolean.TRUE.equals(console.script(RENEWED)));
+            // Past its budget virtual time stands still, and with it the page's tasks: let it run on.
+            ((ChromeDriver) console.driver()).executeCdpCommand("Emulation.setVirtualTimePolicy", Map.of("policy", "advance"));
+            console.go("users");
+            assertTrue(console.all(By.cssSelector("#page-problems .problem")).isEmpty());
+            console.screenshot(ConsoleBrowser.SCREENSHOTS.resolve("ConsoleSessionIT.renewedBeforeExpiry.png"));
+        } finally {
+            console.driver().close();
+            console.driver().switchTo().window(firstTab);
+        }
     }
 
     @Test
