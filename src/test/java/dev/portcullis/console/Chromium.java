@@ -26,7 +26,7 @@ final class Chromium {
             "--disable-client-side-phishing-detection", "--disable-domain-reliability", "--disable-breakpad",
             "--no-pings", "--no-default-browser-check", "--metrics-recording-only", "--password-store=basic",
             "--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider,AutofillServerCommunication",
-            "--disable-dev-shm-usage", "--lang=en-GB");
+            "--disable-dev-shm-usage");
 
     private Chromium() {
     }

@@ -55,10 +55,6 @@ public final class Console {
         return this;
     }
 
-    public String view() {
-        return find(By.id("main")).getDomAttribute("data-view");
-    }
-
     public Console signIn(Person person, String expectedView) {
         return signIn(person, "live", expectedView);
     }

@@ -3,6 +3,7 @@ package dev.portcullis.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.testing.DatabaseIndependent;
 import dev.portcullis.testing.Portcullis;
 import dev.portcullis.testing.PortcullisTest;
 import dev.portcullis.testing.Reply;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** How the WAR serves the console's files: over HTTP alone, no browser needed. */
 @PortcullisTest
+@DatabaseIndependent
 class ConsoleServingIT {
 
     @Test
