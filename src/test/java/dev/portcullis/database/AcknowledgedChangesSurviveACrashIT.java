@@ -56,6 +56,7 @@ class AcknowledgedChangesSurviveACrashIT {
         String rotatedRefresh = login(tenant, "session").string("refresh_token");
         String reusedRefresh = login(tenant, "session").string("refresh_token");
         String reusedFamilyNewest = portcullis.refresh(reusedRefresh).string("refresh_token");
+        String metered = portcullis.newKey(tenant.adminKey(), "{\"name\":\"metered\",\"credits\":{\"remaining\":3}}").string("key");
         String plan = "crash" + System.nanoTime();
         Portcullis.expect(portcullis.post("/v1/plans", admin, "{\"name\":\"" + plan + "_old\",\"per_minute\":5,\"per_day\":50}"), 201);
 
@@ -79,6 +80,9 @@ class AcknowledgedChangesSurviveACrashIT {
         changes.put("plan created", () -> portcullis.post("/v1/plans", admin, "{\"name\":\"" + plan + "\",\"per_minute\":7,\"per_day\":70}"));
         changes.put("plan changed", () -> portcullis.patch("/v1/plans/" + plan + "_old", admin, "{\"per_minute\":6}"));
         changes.put("signing key rotated", () -> portcullis.post("/v1/auth/signing-keys/rotate", admin, null));
+        changes.put("credit spent", () -> portcullis.get("/v1/health", metered));
+        changes.put("another credit spent", () -> portcullis.get("/v1/health", metered));
+        changes.put("identity created", () -> portcullis.post("/v1/identities", tenant.adminKey(), "{\"external_id\":\"crash\"}"));
         // Not acknowledged with a 2xx, but a change all the same: the reuse revokes the family.
         changes.put("family revoked for reuse", () -> portcullis.refresh(reusedRefresh));
 
@@ -92,6 +96,7 @@ class AcknowledgedChangesSurviveACrashIT {
         String createdUser = answers.get("user created").string("id");
         String newRefresh = answers.get("refresh token rotated").string("refresh_token");
         String rotatedKid = answers.get("signing key rotated").string("kid");
+        String identity = answers.get("identity created").string("id");
         assertAll(
                 check("key created", () -> assertEquals(tenant.id(), portcullis.get("/v1/health", createdKey).string("tenant_id"))),
                 check("key revoked", () -> {
@@ -125,7 +130,12 @@ class AcknowledgedChangesSurviveACrashIT {
                 check("plan created", () -> assertEquals(7, portcullis.get("/v1/plans/" + plan, admin).json().getInt("per_minute"))),
                 check("plan changed", () -> assertEquals(6, portcullis.get("/v1/plans/" + plan + "_old", admin).json().getInt("per_minute"))),
                 check("signing key rotated", () -> assertEquals(rotatedKid, kidOf(login(tenant, "session").string("access_token")))),
-                check("family revoked for reuse", () -> assertEquals(401, portcullis.refresh(reusedFamilyNewest).status())));
+                check("family revoked for reuse", () -> assertEquals(401, portcullis.refresh(reusedFamilyNewest).status())),
+                check("identity created", () -> assertEquals(200, portcullis.get("/v1/identities/" + identity, tenant.adminKey()).status())),
+                check("credits spent", () -> {
+                    assertEquals(200, portcullis.get("/v1/health", metered).status(), "the one credit left");
+                    assertEquals(402, portcullis.get("/v1/health", metered).status(), "no spent credit came back");
+                }));
     }
 
     /** Sends every change at once and waits for all the answers. */
