@@ -15,15 +15,27 @@ public class K { public static void main(String[] a) {
 JAVA
 java -cp "$OLDPWD/target/classes:$HOME/.m2/repository/jakarta/platform/jakarta.jakartaee-api/10.0.0/jakarta.jakartaee-api-10.0.0.jar:$(ls $HOME/.m2/repository/org/eclipse/microprofile/config/microprofile-config-api/*/microprofile-config-api-*.jar | head -1)" K.java)
 
-PORTCULLIS_DATA_DIR="$work/data" PORTCULLIS_BOOTSTRAP_ADMIN_KEY="$ADMIN" \
-java -Xmx512m ${JAVA_OPTS:-} -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false \
-    -jar target/payara-micro.jar --deploy target/portcullis.war --addlibs target/portcullis-grid.jar --contextroot / --port "$PORT" \
-    --disablephonehome --nohostaware --interfaces 127.0.0.1 --hzpublicaddress 127.0.0.1 \
-    --clustermode "tcpip:127.0.0.1:$HZ_PORT" --startport "$HZ_PORT" \
-    --prebootcommandfile server-config/pre-boot-commands.txt --rootdir "$work/root" > "$work/server.log" 2>&1 &
-echo $! > "$work/pid"
+# Starts the server (again, on the same data) and waits for it; $STARTED_IN is how many seconds that took.
+start_server() {
+    local began=$(date +%s%N)
+    PORTCULLIS_DATA_DIR="$work/data" PORTCULLIS_BOOTSTRAP_ADMIN_KEY="$ADMIN" \
+    java -Xmx${HEAP:-512m} ${JAVA_OPTS:-} -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false \
+        -jar target/payara-micro.jar --deploy target/portcullis.war --addlibs target/portcullis-grid.jar --contextroot / --port "$PORT" \
+        --disablephonehome --nohostaware --interfaces 127.0.0.1 --hzpublicaddress 127.0.0.1 \
+        --clustermode "tcpip:127.0.0.1:$HZ_PORT" --startport "$HZ_PORT" \
+        --prebootcommandfile server-config/pre-boot-commands.txt --rootdir "$work/root" >> "$work/server.log" 2>&1 &
+    echo $! > "$work/pid"
+    for _ in $(seq 1 600); do curl -sf "$B/v1/health" >/dev/null && break; sleep 0.2; done
+    curl -sf "$B/v1/health" >/dev/null || { tail -30 "$work/server.log"; echo "the server did not start"; exit 1; }
+    STARTED_IN=$(awk -v ns=$(( $(date +%s%N) - began )) 'BEGIN {printf "%.1f", ns / 1e9}')
+}
+
+stop_server() {
+    kill "$(cat "$work/pid")" && while kill -0 "$(cat "$work/pid")" 2>/dev/null; do sleep 0.2; done
+}
+
 B="http://127.0.0.1:$PORT"
-for _ in $(seq 1 120); do curl -sf "$B/v1/health" >/dev/null && break; sleep 1; done
+start_server
 
 json() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
 

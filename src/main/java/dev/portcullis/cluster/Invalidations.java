@@ -1,5 +1,6 @@
 package dev.portcullis.cluster;
 
+import dev.portcullis.database.Transactions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,9 @@ public class Invalidations {
     @Inject
     EveryNode everyNode;
 
+    @Inject
+    Transactions reads;
+
     @Resource
     TransactionSynchronizationRegistry transactions;
 
@@ -35,7 +39,7 @@ public class Invalidations {
 
     public <V> NodeCache<V> cache(String name, int maxEntries) {
         @SuppressWarnings("unchecked")
-        NodeCache<V> cache = (NodeCache<V>) caches.computeIfAbsent(name, n -> new NodeCache<V>(n, maxEntries));
+        NodeCache<V> cache = (NodeCache<V>) caches.computeIfAbsent(name, n -> new NodeCache<V>(n, maxEntries, reads));
         return cache;
     }
 

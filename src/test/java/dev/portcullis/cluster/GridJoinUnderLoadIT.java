@@ -42,9 +42,11 @@ class GridJoinUnderLoadIT {
         List<Integer> members = List.of(PayaraMicro.freePort(), PayaraMicro.freePort());
         first = PayaraMicro.start("join-1", environment, members.get(0), members, List.of());
         Portcullis one = new Portcullis(first, adminKey);
-        var tenant = one.newTenant();
-        String key = one.newKey(tenant.adminKey(), "{\"name\":\"a day's quota\",\"rate_limit\":{\"per_minute\":1000000000,\"per_day\":"
-                + day + "}}").string("key");
+        // Only the key's day quota limits: the tenant's windows and the key's minute are out of reach.
+        String tenant = Portcullis.expect(one.post("/v1/tenants", adminKey, "{\"name\":\"join\",\"plan\":\"enterprise\","
+                + "\"rate_limit\":{\"per_minute\":1000000000,\"per_day\":1000000000}}"), 201).string("id");
+        String key = one.newKey(adminKey, "{\"name\":\"a day's quota\",\"rate_limit\":{\"per_minute\":1000000000,\"per_day\":"
+                + day + "}}", "X-Tenant-ID", tenant).string("key");
         assertEquals(200, one.get("/v1/health", key).status());
         assertTrue(first.logText().contains("rate limits are decided in place"), "alone, the node decides in place");
 

@@ -1,7 +1,6 @@
 package dev.portcullis.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.testing.Portcullis;
 import java.util.List;

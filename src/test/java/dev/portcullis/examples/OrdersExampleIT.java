@@ -53,7 +53,7 @@ class OrdersExampleIT {
     }
 
     @Test
-    void placingAnOrderCostsFiveOfTheRateLimit() {
+    void placingAnOrderCostsFiveOfTheRateLimitAndIsInTheAuditTrail() {
         var tenant = portcullis.newTenant();
         String writer = portcullis.newKey(tenant.adminKey(),
                 "{\"name\":\"writer\",\"role\":\"member\",\"scopes\":[\"orders:read\",\"orders:write\"],\"rate_limit\":{\"per_minute\":100}}")
@@ -65,6 +65,10 @@ class OrdersExampleIT {
         assertEquals(201, placed.status(), placed.toString());
         assertEquals(before - 5, Long.parseLong(placed.header("X-RateLimit-Remaining")));
         assertEquals(tenant.id(), placed.string("tenant_id"));
+        var trail = portcullis.get("/v1/audit-events?action=order.placed", tenant.adminKey()).data();
+        assertEquals(1, trail.size(), trail.toString());
+        assertEquals(placed.string("id"), trail.getJsonObject(0).getString("target_id"));
+        assertEquals("tea", trail.getJsonObject(0).getJsonObject("changes").getString("item"));
     }
 
     @Test

@@ -54,6 +54,9 @@ public final class SharedServer implements ParameterResolver {
             Map<String, String> environment = environment("shared", adminKey);
             // Usage is then written only when read or at shutdown, so tests know what is still unwritten.
             environment.put("RATELIMIT_FLUSH_INTERVAL", "PT1H");
+            // Audit records older than two days go within a second (AuditIT moves the clock past them).
+            environment.put("AUDIT_RETENTION_DAYS", "2");
+            environment.put("AUDIT_PURGE_INTERVAL", "PT1S");
             server = PayaraMicro.start("shared", environment);
             portcullis = new Portcullis(server, adminKey);
         }

@@ -1,5 +1,6 @@
 package dev.portcullis.allowlist.boundary;
 
+import dev.portcullis.access.Audited;
 import dev.portcullis.access.Caller;
 import dev.portcullis.access.RequiresScope;
 import dev.portcullis.access.Scopes;
@@ -49,6 +50,7 @@ public class IpAllowlistResource {
     @POST
     @RequiresScope(Scopes.ALLOWLIST_MANAGE)
     @Transactional
+    @Audited(value = "allowlist.replaced", of = Audited.Of.TENANT)
     public AllowedIps replace(@NotNull(message = "is required") AllowedIps body) {
         IpAllowlist list = IpAllowlist.fromRequest("allowed_ips", body.allowedIps());
         Tenant tenant = tenants.get(caller.tenantId());
@@ -59,6 +61,7 @@ public class IpAllowlistResource {
     @DELETE
     @RequiresScope(Scopes.ALLOWLIST_MANAGE)
     @Transactional
+    @Audited(value = "allowlist.cleared", of = Audited.Of.TENANT)
     public Response clear() {
         tenants.allowIps(tenants.get(caller.tenantId()), IpAllowlist.NONE);
         return Response.noContent().build();

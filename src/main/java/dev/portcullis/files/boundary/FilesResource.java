@@ -1,8 +1,10 @@
 package dev.portcullis.files.boundary;
 
+import dev.portcullis.access.Audited;
 import dev.portcullis.access.Caller;
 import dev.portcullis.access.RequiresScope;
 import dev.portcullis.access.Scopes;
+import dev.portcullis.access.Secret;
 import dev.portcullis.database.Page;
 import dev.portcullis.files.control.Files;
 import dev.portcullis.files.entity.StoredFile;
@@ -40,7 +42,8 @@ public class FilesResource {
     public record NewFile(@NotNull(message = "is required") @Text(max = 255) String name,
                           @Pattern(regexp = "[\\w!#$&^.+-]{1,64}/[\\w!#$&^.+-]{1,64}(\\s*;[ -~]{1,100})?",
                                   message = "must be a media type such as text/plain") String contentType,
-                          String content) {
+                          // A file's content may be anyone's records (MedTWIN's are patients'): the trail names it only.
+                          @Secret String content) {
     }
 
     /** {@code created_by}: the key or user that stored the file. */
@@ -64,6 +67,7 @@ public class FilesResource {
     @RolesAllowed("member")
     @RequiresScope(Scopes.FILES_WRITE)
     @Transactional
+    @Audited("file.created")
     public Response create(@NotNull(message = "is required") @Valid NewFile body, @Context UriInfo uri) {
         String name = TextPolicy.normalized(body.name());
         String contentType = body.contentType() == null ? "text/plain" : body.contentType();
@@ -96,6 +100,7 @@ public class FilesResource {
     @RolesAllowed("member")
     @RequiresScope(Scopes.FILES_WRITE)
     @Transactional
+    @Audited("file.deleted")
     public Response delete(@PathParam("id") String id) {
         files.delete(files.get(caller.tenantId(), caller.environment(), id));
         return Response.noContent().build();

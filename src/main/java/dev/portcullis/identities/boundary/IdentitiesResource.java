@@ -1,5 +1,6 @@
 package dev.portcullis.identities.boundary;
 
+import dev.portcullis.access.Audited;
 import dev.portcullis.access.Caller;
 import dev.portcullis.access.RequiresScope;
 import dev.portcullis.access.Scopes;
@@ -49,6 +50,7 @@ public class IdentitiesResource {
     @POST
     @Transactional
     @RequiresScope(Scopes.IDENTITIES_MANAGE)
+    @Audited("identity.created")
     public Response create(@NotNull(message = "is required") @Valid IdentityBody body, @Context UriInfo uri) {
         if (body.externalId() == null) {
             throw new ValidationFailed("external_id", "external_id is required");
@@ -80,6 +82,7 @@ public class IdentitiesResource {
     @Path("{id}")
     @Transactional
     @RequiresScope(Scopes.IDENTITIES_MANAGE)
+    @Audited("identity.updated")
     public IdentityResponse update(@PathParam("id") String id, @NotNull(message = "is required") @Valid IdentityBody body) {
         return IdentityResponse.from(identities.change(identities.get(caller.tenantId(), caller.environment(), id), change(body)));
     }
@@ -88,6 +91,7 @@ public class IdentitiesResource {
     @Path("{id}")
     @Transactional
     @RequiresScope(Scopes.IDENTITIES_MANAGE)
+    @Audited("identity.deleted")
     public Response delete(@PathParam("id") String id) {
         identities.delete(identities.get(caller.tenantId(), caller.environment(), id));
         return Response.noContent().build();

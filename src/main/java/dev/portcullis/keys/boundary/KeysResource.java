@@ -1,5 +1,6 @@
 package dev.portcullis.keys.boundary;
 
+import dev.portcullis.access.Audited;
 import dev.portcullis.access.Caller;
 import dev.portcullis.access.Environment;
 import dev.portcullis.access.RequiresScope;
@@ -74,6 +75,7 @@ public class KeysResource {
     @POST
     @Transactional
     @RequiresScope(Scopes.KEYS_MANAGE)
+    @Audited("key.created")
     public Response create(@NotNull(message = "is required") @Valid NewKey body, @Context UriInfo uri) {
         ApiKeys.Issued issued = keys.create(caller, new ApiKeys.Creation(TextPolicy.normalized(body.name()),
                 body.environment() == null ? null : Environment.of(body.environment()).orElseThrow(),
@@ -114,6 +116,7 @@ public class KeysResource {
     @Path("{id}")
     @Transactional
     @RequiresScope(Scopes.KEYS_MANAGE)
+    @Audited("key.updated")
     public KeyResponse update(@PathParam("id") String id, @NotNull(message = "is required") @Valid KeyChange body) {
         return respond(keys.change(caller, visible(id), new ApiKeys.Change(TextPolicy.normalized(body.name()),
                 scopes(body.scopes()), instant(body.expiresAt()), allowlist(body.allowedIps()), limits(body.rateLimit()),
@@ -127,6 +130,7 @@ public class KeysResource {
     @Path("{id}/credits")
     @Transactional
     @RequiresScope(Scopes.KEYS_MANAGE)
+    @Audited("key.credits_added")
     public KeyResponse topUp(@PathParam("id") String id, @NotNull(message = "is required") @Valid CreditsTopUp body) {
         ApiKey key = visible(id);
         long remaining = keys.topUp(key, body.add())[Decide.CREDITS_REMAINING];
@@ -139,6 +143,7 @@ public class KeysResource {
     @Path("{id}/credits")
     @Transactional
     @RequiresScope(Scopes.KEYS_MANAGE)
+    @Audited("key.credits_removed")
     public KeyResponse removeCredits(@PathParam("id") String id) {
         ApiKey key = visible(id);
         keys.removeCredits(key);
@@ -154,6 +159,7 @@ public class KeysResource {
     @Path("{id}/roll")
     @Transactional
     @RequiresScope(Scopes.KEYS_MANAGE)
+    @Audited("key.rolled")
     public KeyResponse roll(@PathParam("id") String id, @Valid Roll body) {
         long grace = body == null || body.gracePeriodSeconds() == null ? 0 : body.gracePeriodSeconds();
         ApiKeys.Issued issued = keys.roll(visible(id), Duration.ofSeconds(grace));
@@ -164,6 +170,7 @@ public class KeysResource {
     @Path("{id}")
     @Transactional
     @RequiresScope(Scopes.KEYS_MANAGE)
+    @Audited("key.revoked")
     public Response revoke(@PathParam("id") String id) {
         keys.revoke(visible(id));
         return Response.noContent().build();

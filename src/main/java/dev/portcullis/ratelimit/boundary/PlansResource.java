@@ -1,5 +1,6 @@
 package dev.portcullis.ratelimit.boundary;
 
+import dev.portcullis.access.Audited;
 import dev.portcullis.access.RequiresScope;
 import dev.portcullis.access.Scopes;
 import dev.portcullis.errors.ValidationFailed;
@@ -22,8 +23,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 /** {@code /v1/plans}: anyone may read the plans; platform admins create and change them. */
@@ -81,9 +84,10 @@ public class PlansResource {
     @RolesAllowed("platform_admin")
     @Transactional
     @RequiresScope(Scopes.PLANS_MANAGE)
-    public Response create(@NotNull(message = "is required") @Valid NewPlan body) {
+    @Audited(value = "plan.created", of = Audited.Of.PLATFORM)
+    public Response create(@NotNull(message = "is required") @Valid NewPlan body, @Context UriInfo uri) {
         Plan plan = plans.create(body.name(), new Limits(body.perMinute(), body.perDay()));
-        return Response.status(201).entity(PlanResponse.from(plan)).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(plan.name()).build()).entity(PlanResponse.from(plan)).build();
     }
 
     @PATCH
@@ -91,6 +95,7 @@ public class PlansResource {
     @RolesAllowed("platform_admin")
     @Transactional
     @RequiresScope(Scopes.PLANS_MANAGE)
+    @Audited(value = "plan.updated", of = Audited.Of.PLATFORM)
     public PlanResponse change(@PathParam("name") String name, @NotNull(message = "is required") @Valid PlanChange body) {
         Plan plan = plans.get(name);
         if (body.name() != null && !body.name().equals(name)) {

@@ -1,5 +1,6 @@
 package dev.portcullis.ratelimit.control;
 
+import dev.portcullis.database.Transactions;
 import dev.portcullis.ratelimit.grid.Bucket;
 import dev.portcullis.ratelimit.grid.Charge;
 import dev.portcullis.ratelimit.grid.CreditAdjustment;
@@ -40,6 +41,9 @@ public class RateLimiter {
     CreditsLedger credits;
 
     @Inject
+    Transactions transactions;
+
+    @Inject
     @ConfigProperty(name = "ratelimit.fail-open", defaultValue = "false")
     boolean failOpen;
 
@@ -54,7 +58,8 @@ public class RateLimiter {
         try {
             decision = counters.run(key, charge);
             if (decision.needsSeeds()) {
-                decision = counters.run(key, charge.withSeeds(seeds(charge, decision.missing())));
+                List<String> missing = decision.missing();
+                decision = counters.run(key, charge.withSeeds(transactions.within(() -> seeds(charge, missing))));
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Rate-limit store failed; " + (failOpen ? "admitting" : "refusing") + " the request", e);

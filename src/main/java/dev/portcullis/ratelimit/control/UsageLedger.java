@@ -138,24 +138,16 @@ public class UsageLedger {
                     "INSERT INTO usage_daily (id, subject_id, tenant_id, usage_day, allowed, refused, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement lastUsed = connection.prepareStatement(
                     "UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)")) {
-                for (var entry : batch.entrySet()) {
-                    String id = entry.getKey();
-                    String subject = entry.getValue().subject();
-                    long[] state = entry.getValue().state();
+                // Batched both ways: at a hundred thousand active keys a flush is a few round trips, not one per key.
+                List<Map.Entry<String, Seen>> rows = List.copyOf(batch.entrySet());
+                for (var row : rows) {
+                    long[] state = row.getValue().state();
                     raise.setLong(1, state[Decide.DAY_ALLOWED]);
                     raise.setLong(2, state[Decide.DAY_REFUSED]);
                     raise.setLong(3, now);
-                    raise.setString(4, id);
-                    if (raise.executeUpdate() == 0) {
-                        insert.setString(1, id);
-                        insert.setString(2, subject);
-                        insert.setString(3, entry.getValue().tenantId());
-                        insert.setLong(4, state[Decide.DAY]);
-                        insert.setLong(5, state[Decide.DAY_ALLOWED]);
-                        insert.setLong(6, state[Decide.DAY_REFUSED]);
-                        insert.setLong(7, now);
-                        insert.executeUpdate();
-                    }
+                    raise.setString(4, row.getKey());
+                    raise.addBatch();
+                    String subject = row.getValue().subject();
                     long used = state[Decide.LAST_USED_MILLIS];
                     if (subject.startsWith("key_") && used > 0) {
                         lastUsed.setLong(1, used);
@@ -164,6 +156,22 @@ public class UsageLedger {
                         lastUsed.addBatch();
                     }
                 }
+                int[] raised = raise.executeBatch();
+                for (int i = 0; i < raised.length; i++) {
+                    if (raised[i] == 0) {
+                        var row = rows.get(i);
+                        long[] state = row.getValue().state();
+                        insert.setString(1, row.getKey());
+                        insert.setString(2, row.getValue().subject());
+                        insert.setString(3, row.getValue().tenantId());
+                        insert.setLong(4, state[Decide.DAY]);
+                        insert.setLong(5, state[Decide.DAY_ALLOWED]);
+                        insert.setLong(6, state[Decide.DAY_REFUSED]);
+                        insert.setLong(7, now);
+                        insert.addBatch();
+                    }
+                }
+                insert.executeBatch();
                 lastUsed.executeBatch();
                 connection.commit();
             } catch (SQLException e) {

@@ -1,8 +1,10 @@
 package dev.portcullis.sessions.boundary;
 
+import dev.portcullis.access.Audited;
 import dev.portcullis.access.Caller;
 import dev.portcullis.access.Environment;
 import dev.portcullis.access.Unauthenticated;
+import dev.portcullis.audit.control.AuditTrail;
 import dev.portcullis.errors.ValidationFailed;
 import dev.portcullis.sessions.control.Sessions;
 import dev.portcullis.sessions.control.SigningKeys;
@@ -11,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -40,6 +44,9 @@ public class AuthResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    AuditTrail trail;
 
     @POST
     @Path("login")
@@ -78,8 +85,11 @@ public class AuthResource {
     @POST
     @Path("signing-keys/rotate")
     @RolesAllowed("platform_admin")
+    @Transactional
     public JsonObject rotate() {
-        return Json.createObjectBuilder().add("kid", signingKeys.rotate()).build();
+        String kid = signingKeys.rotate();
+        trail.changed("signing_key.rotated", Audited.Of.PLATFORM, kid, JsonValue.EMPTY_JSON_OBJECT);
+        return Json.createObjectBuilder().add("kid", kid).build();
     }
 
     private static Response noStore(Object body) {

@@ -1,7 +1,9 @@
 package dev.portcullis.sessions.control;
 
 import dev.portcullis.access.Environment;
+import dev.portcullis.audit.control.AuditTrail;
 import dev.portcullis.ratelimit.control.FailedAuthentications;
+import dev.portcullis.ratelimit.control.RateLimitExceeded;
 import dev.portcullis.sessions.entity.RefreshToken;
 import dev.portcullis.sessions.entity.SessionFamily;
 import dev.portcullis.tenants.control.Tenants;
@@ -12,6 +14,8 @@ import dev.portcullis.users.control.Users;
 import dev.portcullis.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,30 +67,45 @@ public class Sessions {
     @ConfigProperty(name = "sessions.lockout.max-delay", defaultValue = "PT15M")
     Duration lockoutMax;
 
+    @Inject
+    AuditTrail trail;
+
     /** What a login or refresh hands out. */
     public record Issued(String accessToken, String refreshToken, long expiresIn, User user) {
     }
 
-    @Transactional(dontRollbackOn = InvalidCredentials.class)
+    // The failure that exhausts the address's budget is answered 429, and still counts and is recorded.
+    @Transactional(dontRollbackOn = {InvalidCredentials.class, RateLimitExceeded.class})
     public Issued login(String email, String password, String tenantId, Environment environment, String clientAddress) {
         failures.refuseIfBlocked(clientAddress);
         // Checked whether or not the tenant exists, so that a malformed address says nothing about the tenant.
         EmailAddress address = EmailAddress.of(email);
-        Optional<User> found = tenants.find(tenantId).filter(Tenant::isActive)
-                .flatMap(tenant -> users.findByEmail(tenant.id(), address));
-        if (found.isEmpty() || found.get().isDisabled() || found.get().isLocked(clock.instant())) {
+        Optional<Tenant> tenant = tenants.find(tenantId);
+        Optional<User> found = tenant.filter(Tenant::isActive).flatMap(active -> users.findByEmail(active.id(), address));
+        String refusal = tenant.isEmpty() ? "unknown_tenant" : !tenant.get().isActive() ? "tenant_suspended"
+                : found.isEmpty() ? "unknown_user" : found.get().isDisabled() ? "user_disabled"
+                : found.get().isLocked(clock.instant()) ? "user_locked" : null;
+        String knownTenant = tenant.map(Tenant::id).orElse(null);
+        if (refusal != null) {
             passwords.verifyNothing(password);
+            loginFailed(knownTenant, found.map(User::id).orElse(null), address, refusal);
             throw failed(clientAddress);
         }
         User user = found.get();
         if (!passwords.verify(password, user.passwordHash())) {
             users.locked(user).loginFailed(clock.instant(), lockoutThreshold, lockoutBase, lockoutMax);
+            loginFailed(knownTenant, user.id(), address, "wrong_password");
+            if (user.isLocked(clock.instant())) {
+                trail.securityEvent("user.locked", knownTenant, null, user.id(), Json.createObjectBuilder()
+                        .add("locked_until", user.lockedUntil().toString()).build());
+            }
             throw failed(clientAddress);
         }
         user.loginSucceeded();
         if (passwords.needsRehash(user.passwordHash())) {
             user.rehash(passwords.hash(password));
         }
+        trail.securityEvent("login.succeeded", user.tenantId(), user.id(), user.id(), JsonValue.EMPTY_JSON_OBJECT);
         SessionFamily family = families.open(user.tenantId(), user.id(), environment);
         return new Issued(accessTokens.issue(user, family), refreshTokens.issue(family), accessTokens.ttlSeconds(), user);
     }
@@ -104,6 +123,8 @@ public class Sessions {
         }
         if (token.spentAt() != null || !refreshTokens.spend(token)) {
             families.revokeForReuse(family.id());
+            trail.securityEvent("session.reuse_detected", family.tenantId(), null, family.userId(),
+                    Json.createObjectBuilder().add("session_id", family.id()).build());
             throw new InvalidRefreshToken();
         }
         if (token.isIdleExpired(clock.instant())) {
@@ -121,6 +142,12 @@ public class Sessions {
     @Transactional
     public void logout(String sessionId) {
         families.find(sessionId).ifPresent(family -> families.revoke(family, "logout"));
+    }
+
+    /** Recorded in the tenant's trail when the tenant exists (else the platform's), with the address tried and why it failed. */
+    private void loginFailed(String tenantId, String userId, EmailAddress address, String reason) {
+        trail.securityEvent("login.failed", tenantId, null, userId, Json.createObjectBuilder()
+                .add("email", address.display()).add("reason", reason).build());
     }
 
     private RuntimeException failed(String clientAddress) {

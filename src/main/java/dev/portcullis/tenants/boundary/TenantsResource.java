@@ -1,8 +1,10 @@
 package dev.portcullis.tenants.boundary;
 
+import dev.portcullis.access.Audited;
 import dev.portcullis.access.Caller;
 import dev.portcullis.access.RequiresScope;
 import dev.portcullis.access.Scopes;
+import dev.portcullis.audit.control.AuditTrail;
 import dev.portcullis.database.Page;
 import dev.portcullis.errors.NotFound;
 import dev.portcullis.ratelimit.entity.Plan;
@@ -12,6 +14,7 @@ import dev.portcullis.validation.TextPolicy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -45,10 +48,14 @@ public class TenantsResource {
     @Inject
     Caller caller;
 
+    @Inject
+    AuditTrail trail;
+
     @POST
     @RolesAllowed("platform_admin")
     @Transactional
     @RequiresScope(Scopes.TENANTS_MANAGE)
+    @Audited(value = "tenant.created", of = Audited.Of.TENANT)
     public Response create(@NotNull(message = "is required") @Valid NewTenant body, @Context UriInfo uri) {
         Tenant tenant = tenants.create(TextPolicy.normalized(body.name()), body.plan() == null ? Plan.FREE : body.plan(),
                 body.rateLimit() == null ? null : body.rateLimit().override());
@@ -83,6 +90,7 @@ public class TenantsResource {
     @RolesAllowed("platform_admin")
     @Transactional
     @RequiresScope(Scopes.TENANTS_MANAGE)
+    @Audited(value = "tenant.updated", of = Audited.Of.TENANT)
     public TenantResponse update(@PathParam("id") String id, @NotNull(message = "is required") @Valid TenantChange body) {
         Tenant tenant = tenants.get(id);
         if (body.name() != null) {
@@ -91,8 +99,12 @@ public class TenantsResource {
         if (body.plan() != null) {
             tenants.changePlan(tenant, body.plan());
         }
-        if (body.status() != null) {
-            tenants.suspend(tenant, Tenant.SUSPENDED.equals(body.status()));
+        if (body.status() != null && !body.status().equals(tenant.status())) {
+            boolean suspending = Tenant.SUSPENDED.equals(body.status());
+            tenants.suspend(tenant, suspending);
+            // A security event of its own, beside tenant.updated: the tenant's every credential stops or starts working.
+            trail.changed(suspending ? "tenant.suspended" : "tenant.reactivated", Audited.Of.TENANT, tenant.id(),
+                    JsonValue.EMPTY_JSON_OBJECT);
         }
         if (body.rateLimit() != null) {
             tenants.limit(tenant, body.rateLimit().override());

@@ -1,5 +1,6 @@
 package dev.portcullis.users.boundary;
 
+import dev.portcullis.access.Audited;
 import dev.portcullis.access.Caller;
 import dev.portcullis.access.RequiresScope;
 import dev.portcullis.access.Role;
@@ -44,6 +45,7 @@ public class UsersResource {
     @POST
     @Transactional
     @RequiresScope(Scopes.USERS_MANAGE)
+    @Audited("user.created")
     public Response create(@NotNull(message = "is required") @Valid NewUser body, @Context UriInfo uri) {
         Role role = body.role() == null ? Role.MEMBER : Role.of(body.role()).orElseThrow();
         users.requireMayManage(caller, role);
@@ -72,6 +74,7 @@ public class UsersResource {
     @Path("{id}")
     @Transactional
     @RequiresScope(Scopes.USERS_MANAGE)
+    @Audited("user.updated")
     public UserResponse update(@PathParam("id") String id, @NotNull(message = "is required") @Valid UserChange body) {
         User user = users.get(caller.tenantId(), caller.environment(), id);
         users.requireMayManage(caller, user.role());
@@ -95,6 +98,7 @@ public class UsersResource {
     @Path("{id}")
     @Transactional
     @RequiresScope(Scopes.USERS_MANAGE)
+    @Audited("user.deleted")
     public Response delete(@PathParam("id") String id) {
         User user = users.get(caller.tenantId(), caller.environment(), id);
         users.requireMayManage(caller, user.role());

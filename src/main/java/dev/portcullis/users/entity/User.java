@@ -59,6 +59,11 @@ public class User {
         this.updatedAt = now;
     }
 
+    /** Null when the account was never locked or its last login succeeded. */
+    public Instant lockedUntil() {
+        return lockedUntil;
+    }
+
     public boolean isLocked(Instant now) {
         return lockedUntil != null && now.isBefore(lockedUntil);
     }

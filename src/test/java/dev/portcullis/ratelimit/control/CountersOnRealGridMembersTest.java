@@ -63,6 +63,7 @@ class CountersOnRealGridMembersTest {
         limiter.counters = counters;
         limiter.clock = Clock.systemUTC();
         limiter.ledger = new UsageLedger();
+        limiter.transactions = new dev.portcullis.database.Transactions();
         return limiter;
     }
 

@@ -1,6 +1,7 @@
 package com.example.orders;
 
 import dev.portcullis.Ids;
+import dev.portcullis.access.Audited;
 import dev.portcullis.access.Caller;
 import dev.portcullis.access.Cost;
 import dev.portcullis.access.RequiresScope;
@@ -23,8 +24,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 
@@ -68,11 +71,12 @@ public class OrdersResource {
     @RequiresScope("orders:write")
     @Cost(5)
     @Transactional
-    public Response place(@NotNull(message = "is required") @Valid NewOrder body) {
+    @Audited("order.placed")
+    public Response place(@NotNull(message = "is required") @Valid NewOrder body, @Context UriInfo uri) {
         PurchaseOrder order = new PurchaseOrder(Ids.next("order"), caller.tenantId(), caller.environment().value(), body.item().strip(),
                 body.quantity(), caller.subject(), Instant.now());
         em.persist(order);
-        return Response.status(Response.Status.CREATED).entity(OrderResponse.from(order)).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(order.id()).build()).entity(OrderResponse.from(order)).build();
     }
 
     @GET

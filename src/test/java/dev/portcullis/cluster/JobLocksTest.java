@@ -1,0 +1,101 @@
+package dev.portcullis.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Background jobs on two real Hazelcast members on loopback: one node at a time, and free again when it finishes or vanishes. */
+class JobLocksTest {
+
+    private final String cluster = "jobs-" + UUID.randomUUID();
+    private final List<HazelcastInstance> members = new ArrayList<>();
+
+    @AfterEach
+    void stopTheMembers() {
+        members.forEach(member -> member.getLifecycleService().terminate());
+    }
+
+    private IMap<String, Boolean> locksOnNewMember() {
+        Config config = new Config().setClusterName(cluster);
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.setProperty("hazelcast.socket.bind.any", "false");
+        config.setProperty("hazelcast.logging.type", "jdk");
+        config.getNetworkConfig().setPort(27950).setPortAutoIncrement(true).getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+        JoinConfig join = config.getNetworkConfig().getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1:27950").addMember("127.0.0.1:27951");
+        HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
+        members.add(member);
+        return member.getMap(JobLocks.MAP);
+    }
+
+    @Test
+    void whileOneNodeRunsAJobTheOtherDoesNotAndAfterwardsEitherMay() throws Exception {
+        IMap<String, Boolean> first = locksOnNewMember();
+        IMap<String, Boolean> second = locksOnNewMember();
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        AtomicInteger runs = new AtomicInteger();
+        CompletableFuture<Boolean> job = CompletableFuture.supplyAsync(() -> JobLocks.runAlone(first, "purge", Duration.ofMinutes(1), () -> {
+            runs.incrementAndGet();
+            running.countDown();
+            await(finish);
+        }));
+        assertTrue(running.await(30, TimeUnit.SECONDS));
+        assertFalse(JobLocks.runAlone(second, "purge", Duration.ofMinutes(1), runs::incrementAndGet), "the other node's turn is taken");
+        assertTrue(JobLocks.runAlone(second, "another job", Duration.ofMinutes(1), () -> { }), "jobs of other names are free");
+        finish.countDown();
+        assertTrue(job.get(30, TimeUnit.SECONDS));
+        assertTrue(JobLocks.runAlone(second, "purge", Duration.ofMinutes(1), runs::incrementAndGet));
+        assertTrue(JobLocks.runAlone(first, "purge", Duration.ofMinutes(1), runs::incrementAndGet));
+        assertEquals(3, runs.get());
+    }
+
+    @Test
+    void aNodeThatVanishesWhileRunningAJobLeavesItToTheOthers() throws Exception {
+        IMap<String, Boolean> first = locksOnNewMember();
+        IMap<String, Boolean> second = locksOnNewMember();
+        CountDownLatch running = new CountDownLatch(1);
+        CompletableFuture.runAsync(() -> JobLocks.runAlone(first, "purge", Duration.ofHours(1), () -> {
+            running.countDown();
+            await(new CountDownLatch(1));
+        }));
+        assertTrue(running.await(30, TimeUnit.SECONDS));
+        assertFalse(JobLocks.runAlone(second, "purge", Duration.ofHours(1), () -> { }));
+        members.get(0).getLifecycleService().terminate();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        boolean ran = false;
+        while (!ran && System.nanoTime() < deadline) {
+            ran = JobLocks.runAlone(second, "purge", Duration.ofHours(1), () -> { });
+            if (!ran) {
+                Thread.sleep(100);
+            }
+        }
+        assertTrue(ran, "the lock of a member that left is released long before its lease ends");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
