@@ -10,6 +10,8 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Owns the {@link NodeCache}s of this node and drops their entries on every node of the Data Grid.
@@ -27,6 +29,9 @@ public class Invalidations {
     @Inject
     Transactions reads;
 
+    @Inject
+    MetricRegistry metrics;
+
     @Resource
     TransactionSynchronizationRegistry transactions;
 
@@ -39,7 +44,12 @@ public class Invalidations {
 
     public <V> NodeCache<V> cache(String name, int maxEntries) {
         @SuppressWarnings("unchecked")
-        NodeCache<V> cache = (NodeCache<V>) caches.computeIfAbsent(name, n -> new NodeCache<V>(n, maxEntries, reads));
+        NodeCache<V> cache = (NodeCache<V>) caches.computeIfAbsent(name, n -> {
+            NodeCache<V> created = new NodeCache<V>(n, maxEntries, reads);
+            metrics.gauge("portcullis.cache.lookups", created::hits, new Tag("cache", n), new Tag("result", "hit"));
+            metrics.gauge("portcullis.cache.lookups", created::misses, new Tag("cache", n), new Tag("result", "miss"));
+            return created;
+        });
         return cache;
     }
 

@@ -18,9 +18,18 @@ import jakarta.enterprise.context.ApplicationScoped;
         password = "${MPCONFIG=DB_PASSWORD}",
         minPoolSize = 2,
         maxPoolSize = 32,
+        // A database that is down must not hold requests: a connection is made within 3 s or refused, a
+        // read that gets no answer is cut after 10 s (PostgreSQL's socketTimeout; H2 has no socket), and a
+        // request waits at most 5 s for a free connection (Payara's default is 60 s). Then it gets 503.
+        loginTimeout = 3,
         properties = {
                 "fish.payara.is-connection-validation-required=true",
-                "fish.payara.connection-validation-method=auto-commit"
+                "fish.payara.connection-validation-method=auto-commit",
+                "fish.payara.max-wait-time-in-millis=5000",
+                // One broken connection means the database went away: drop them all, so that the first
+                // requests after it is back do not each find a dead one.
+                "fish.payara.fail-all-connections=true",
+                "socketTimeout=10"
         })
 public class Database {
 

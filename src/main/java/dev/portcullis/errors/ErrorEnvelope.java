@@ -74,7 +74,19 @@ public enum ErrorEnvelope {
     public static Response.ResponseBuilder response(int status, String code, String message, Map<String, Object> details) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(configured.json(status, code, message, details));
+                .entity(new Body(code, configured.json(status, code, message, details)));
+    }
+
+    /**
+     * An error body as it is sent ({@code json}, written by {@link ErrorBodyWriter}) with its code, which
+     * a style may not show (MedTWIN's) but which filters after the mapper read: the metrics' outcome.
+     */
+    public record Body(String code, String json) {
+
+        @Override
+        public String toString() {
+            return json;
+        }
     }
 
     /** The body, with the request's id where the style keeps its details, so a report can be matched with the log. */

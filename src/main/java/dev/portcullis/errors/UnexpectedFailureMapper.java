@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Everything that is not an {@link ApiFailure}: JAX-RS's own exceptions (unknown path, wrong method or
- * media type), unreadable bodies, and bugs. Bodies that fail to parse or bind are the client's fault
- * (400); anything else is ours (500), logged with the request id and shown without internals.
+ * media type), unreadable bodies, the database out of reach, and bugs. Bodies that fail to parse or
+ * bind are the client's fault (400); a database that cannot be reached is 503, to retry; anything else
+ * is ours (500), logged with the request id and shown without internals.
  */
 @Provider
 public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
@@ -51,6 +52,10 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof ProcessingException) {
             return envelope(400, "MALFORMED_REQUEST", "The request body could not be read");
+        }
+        if (ServiceUnavailable.isDatabaseOutage(failure)) {
+            LOG.log(Level.WARNING, "Database unavailable in request " + RequestIdFilter.current() + ": " + failure);
+            return new ApiFailureMapper().toResponse(ServiceUnavailable.database());
         }
         return unexpected(failure);
     }

@@ -17,8 +17,10 @@ import dev.portcullis.net.IpNotAllowed;
 import dev.portcullis.ratelimit.control.ChargePlan;
 import dev.portcullis.ratelimit.control.FailedAuthentications;
 import dev.portcullis.ratelimit.control.RateLimitExceeded;
+import dev.portcullis.ratelimit.control.RateLimitUnavailable;
 import dev.portcullis.ratelimit.control.RateLimiter;
 import dev.portcullis.ratelimit.control.UsageExceeded;
+import dev.portcullis.ratelimit.grid.Bucket;
 import dev.portcullis.ratelimit.grid.Decision;
 import dev.portcullis.sessions.control.AccessTokens;
 import dev.portcullis.tenants.control.TenantView;
@@ -72,6 +74,9 @@ public class Admission {
 
     @Inject
     Identities identities;
+
+    @Inject
+    PipelineMetrics metrics;
 
     /**
      * Step 1: a bearer credential. A value with a key prefix is an API key, a value shaped like a JWT
@@ -162,9 +167,18 @@ public class Admission {
         KeyCredential key = presented.key();
         ChargePlan.Identity identity = key == null || key.identityId() == null ? null
                 : identities.limitsOf(key.identityId()).orElse(null);
-        return limiter.charge(ChargePlan.entry(subject, identity == null ? null : identity.id()), home.id(),
-                ChargePlan.of(subject, presented.limits().over(tenants.limits(home)), key == null ? null : key.credits(),
-                        key == null ? List.of() : key.namedLimits(), identity, cost, named));
+        List<Bucket> buckets = ChargePlan.of(subject, presented.limits().over(tenants.limits(home)), key == null ? null : key.credits(),
+                key == null ? List.of() : key.namedLimits(), identity, cost, named);
+        long started = System.nanoTime();
+        Decision decision;
+        try {
+            decision = limiter.charge(ChargePlan.entry(subject, identity == null ? null : identity.id()), home.id(), buckets);
+        } catch (RateLimitUnavailable failed) {
+            metrics.chargeFailed();
+            throw failed;
+        }
+        metrics.charged(decision, System.nanoTime() - started);
+        return decision;
     }
 
     /** What the client is told of a refused charge: out of credits, or to wait for a window. */

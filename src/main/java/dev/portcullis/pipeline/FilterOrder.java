@@ -14,7 +14,8 @@ import jakarta.ws.rs.Priorities;
  * <li>{@link RouteFilter}: a key restricted to certain routes calls only those;</li>
  * <li>{@link AllowlistFilter}: the client's address on the tenant's and the key's allowlists;</li>
  * <li>{@link RateLimitFilter}: the charge ({@code @Cost}), and the rate-limit headers on the answer;</li>
- * <li>{@link AccessControl}: {@code @RolesAllowed}, {@code @DenyAll}, {@code @RequiresScope}.</li>
+ * <li>{@link AccessControl}: {@code @RolesAllowed}, {@code @DenyAll}, {@code @RequiresScope};</li>
+ * <li>{@link OutcomeFilter}: admitted; and on the way out, the answer counted by outcome.</li>
  * </ol>
  * Steps 3 to 7 are {@link Admission}'s, which the gateway endpoints call too.
  */
@@ -28,6 +29,7 @@ final class FilterOrder {
     static final int ALLOWLIST = Priorities.AUTHENTICATION + 200;
     static final int RATE_LIMIT = Priorities.AUTHENTICATION + 300;
     static final int AUTHORIZATION = Priorities.AUTHORIZATION;
+    static final int ADMITTED = Priorities.USER;
 
     private FilterOrder() {
     }

@@ -17,6 +17,8 @@ final class Passage {
     TenantView home;
     Decision decision;
     boolean secure;
+    /** Every step passed: what the resource answers is the admitted request's answer. */
+    boolean admitted;
 
     static Passage of(ContainerRequestContext request) {
         if (request.getProperty(PROPERTY) instanceof Passage passage) {

@@ -205,6 +205,28 @@ public final class Portcullis {
         return (long) Double.parseDouble(matcher.group(1));
     }
 
+    /**
+     * The value of one metric in Prometheus text ({@code scope} {@code application} or {@code base}): the
+     * line of {@code name} carrying every {@code tag="value"} pair given; 0 when there is none yet.
+     */
+    public double metric(String scope, String name, String... tags) {
+        Reply metrics = get("/metrics?scope=" + scope, null, "Accept", "text/plain");
+        expect(metrics, 200);
+        for (String line : metrics.body().split("\n")) {
+            if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {
+                continue;
+            }
+            boolean all = true;
+            for (int i = 0; i < tags.length; i += 2) {
+                all &= line.contains(tags[i] + "=\"" + tags[i + 1] + "\"");
+            }
+            if (all) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return 0;
+    }
+
     /** Moves the server's clock forward (the test servers run with an adjustable clock). */
     public void advanceClock(Duration by) {
         expect(post("/v1/test-clock", adminKey, "{\"seconds\":" + by.toSeconds() + "}"), 200);

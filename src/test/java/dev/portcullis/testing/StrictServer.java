@@ -38,6 +38,9 @@ public final class StrictServer implements ParameterResolver {
             environment.put("HTTP_HTTPS_EXEMPT_LOOPBACK", "false");
             environment.remove("HTTP_TRUSTED_PROXIES");
             environment.put("RATELIMIT_FAILED_AUTH_PER_MINUTE", String.valueOf(FAILED_AUTH_PER_MINUTE));
+            // The smallest password-hashing bulkhead: one hash at a time, one waiting (PasswordBulkheadIT fills it).
+            environment.put("USERS_PASSWORD_CONCURRENT_HASHES", "1");
+            environment.put("USERS_PASSWORD_QUEUED_HASHES", "1");
             server = PayaraMicro.startWithTls("strict", environment);
             portcullis = new Portcullis(server, adminKey);
         }

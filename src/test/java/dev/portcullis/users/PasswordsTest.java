@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class PasswordsTest {
 
-    private final Passwords passwords = new Passwords(19 * 1024, 2, 2);
+    private final Passwords passwords = new Passwords(19 * 1024, 2, work -> work);
 
     @Test
     void aHashIsASelfDescribingArgon2idStringThatVerifiesOnlyItsPassword() {
@@ -54,7 +54,7 @@ class PasswordsTest {
 
     @Test
     void weakerStoredParametersAskForARehash() {
-        Passwords stronger = new Passwords(19 * 1024, 3, 2);
+        Passwords stronger = new Passwords(19 * 1024, 3, work -> work);
         String old = passwords.hash("a long enough password");
         assertTrue(stronger.needsRehash(old));
         assertTrue(stronger.verify("a long enough password", old), "old hashes still verify");
@@ -64,7 +64,7 @@ class PasswordsTest {
 
     @Test
     void weakParametersAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new Passwords(4096, 2, 1));
-        assertThrows(IllegalArgumentException.class, () -> new Passwords(19 * 1024, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new Passwords(4096, 2, work -> work));
+        assertThrows(IllegalArgumentException.class, () -> new Passwords(19 * 1024, 1, work -> work));
     }
 }

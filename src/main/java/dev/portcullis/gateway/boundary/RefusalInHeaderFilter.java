@@ -1,5 +1,6 @@
 package dev.portcullis.gateway.boundary;
 
+import dev.portcullis.errors.ErrorEnvelope;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -22,9 +23,9 @@ public class RefusalInHeaderFilter implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (response.getStatus() >= 400 && request.getUriInfo().getPath().startsWith(VerificationResource.PATH)
-                && response.getEntity() instanceof String body
-                && body.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-            response.getHeaders().putSingle(HEADER, body);
+                && response.getEntity() instanceof ErrorEnvelope.Body body
+                && body.json().chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            response.getHeaders().putSingle(HEADER, body.json());
         }
     }
 }

@@ -1,10 +1,14 @@
 package dev.portcullis.users.control;
 
+import dev.portcullis.errors.ServiceUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 
 /** The Argon2id parameters, from configuration; raising them re-hashes each password at its next login. */
 @ApplicationScoped
@@ -19,13 +23,23 @@ public class PasswordSettings {
     int iterations;
 
     @Inject
-    @ConfigProperty(name = "users.password.concurrent-hashes", defaultValue = "4")
-    int concurrentHashes;
+    PasswordHashing hashing;
+
+    private static byte[] awaited(CompletionStage<byte[]> hash) {
+        try {
+            return hash.toCompletableFuture().join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof BulkheadException) {
+                throw new ServiceUnavailable("Too many password checks at once; retry shortly", 1);
+            }
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        }
+    }
 
     /** A singleton, not application scoped: {@link Passwords} is final and cannot be proxied. */
     @Produces
     @Singleton
     Passwords passwords() {
-        return new Passwords(memoryKiB, iterations, concurrentHashes);
+        return new Passwords(memoryKiB, iterations, argon2 -> () -> awaited(hashing.derive(argon2)));
     }
 }

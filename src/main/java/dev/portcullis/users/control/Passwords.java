@@ -7,7 +7,8 @@ import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -15,8 +16,9 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * Argon2id password hashes in the PHC string format
- * {@code $argon2id$v=19$m=<KiB>,t=<passes>,p=<lanes>$<salt>$<hash>}. At most a few hashes run at
- * once: each takes {@code m} KiB of memory, and a burst of logins must not exhaust the heap.
+ * {@code $argon2id$v=19$m=<KiB>,t=<passes>,p=<lanes>$<salt>$<hash>}. Each hash is computed where the
+ * caller bounds how many run at once: each takes {@code m} KiB of memory, and a burst of logins must not
+ * exhaust the heap.
  */
 public final class Passwords {
 
@@ -32,17 +34,19 @@ public final class Passwords {
 
     private final int memoryKiB;
     private final int iterations;
-    private final Semaphore hashing;
+    /** Runs one hash computation where the number at once is bounded ({@link PasswordHashing}). */
+    private final UnaryOperator<Supplier<byte[]>> bounded;
     /** Verified against on a login for an unknown user, so that a miss costs what a hit costs. */
     private final String dummy;
 
-    public Passwords(int memoryKiB, int iterations, int concurrentHashes) {
+    /** {@code bounded} runs the computation it is given and answers its result, limiting how many run at once. */
+    public Passwords(int memoryKiB, int iterations, UnaryOperator<Supplier<byte[]>> bounded) {
         if (memoryKiB < 19 * 1024 || iterations < 2) {
             throw new IllegalArgumentException("Argon2id needs at least m=19 MiB and t=2");
         }
         this.memoryKiB = memoryKiB;
         this.iterations = iterations;
-        this.hashing = new Semaphore(concurrentHashes, true);
+        this.bounded = bounded;
         this.dummy = hash("portcullis dummy password to spend the same time on a miss");
     }
 
@@ -105,13 +109,11 @@ public final class Passwords {
                 .build();
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(parameters);
-        byte[] out = new byte[HASH_BYTES];
-        hashing.acquireUninterruptibly();
-        try {
-            generator.generateBytes(Normalizer.normalize(password, Normalizer.Form.NFC).getBytes(StandardCharsets.UTF_8), out);
-        } finally {
-            hashing.release();
-        }
-        return out;
+        byte[] input = Normalizer.normalize(password, Normalizer.Form.NFC).getBytes(StandardCharsets.UTF_8);
+        return bounded.apply(() -> {
+            byte[] out = new byte[HASH_BYTES];
+            generator.generateBytes(input, out);
+            return out;
+        }).get();
     }
 }

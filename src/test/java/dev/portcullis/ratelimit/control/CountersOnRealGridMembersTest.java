@@ -134,33 +134,45 @@ class CountersOnRealGridMembersTest {
         assertEquals(30, chargeAtOnce(List.of(first), subject, limits(subject, 1_000_000, 30), 30));
 
         AtomicInteger admitted = new AtomicInteger(30);
+        AtomicInteger charges = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         List<RateLimiter> deciders = new java.util.concurrent.CopyOnWriteArrayList<>(List.of(first));
         Thread load = new Thread(() -> {
-            for (int i = 0; i < 600; i++) {
+            for (int i = 0; !stop.get(); i++) {
                 if (deciders.get(i % deciders.size()).charge(subject, null, hundredADay).admitted()) {
                     admitted.incrementAndGet();
                 }
+                charges.incrementAndGet();
             }
         });
         load.start();
         HazelcastInstance secondMember = member();
         RateLimiter second = limiterOn(secondMember);
         deciders.add(second);
+        // the first member hears of the join by an event: the load runs on until it has, and then some more
+        awaitBounded(() -> !first.counters.inPlace());
+        int handedOver = charges.get();
+        awaitBounded(() -> charges.get() >= handedOver + 300);
+        stop.set(true);
         load.join();
         assertFalse(first.counters.inPlace(), "a second member: the grid decides");
         assertEquals(100, admitted.get());
 
         secondMember.getLifecycleService().terminate();
         deciders.remove(second);
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (!first.counters.inPlace() && System.nanoTime() < deadline) {
-            // the first member learns of the other's going by an event: poll for it, bounded
-            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
-        }
+        // the first member learns of the other's going by an event too
+        awaitBounded(first.counters::inPlace);
         assertTrue(first.counters.inPlace(), "alone again: in place");
         Decision after = first.charge(subject, null, hundredADay);
         assertFalse(after.admitted(), "the day's 100 came back with the entries");
         assertEquals("day", after.refusedBy());
+    }
+
+    private static void awaitBounded(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+        }
     }
 
     @Test
