@@ -25,7 +25,8 @@ class PasswordBulkheadIT {
     private static final String METHOD = "dev.portcullis.users.control.PasswordHashing.derive";
 
     @Test
-    void aBurstOfLoginsBeyondTheHashesRunningAndWaitingIsRefusedWith503(Portcullis portcullis) throws Exception {
+    void aBurstOfLoginsBeyondTheHashesRunningAndWaitingIsRefusedWith503(Portcullis strict) throws Exception {
+        Portcullis portcullis = strict.overTls();
         var tenant = portcullis.newTenant();
         portcullis.newUser(tenant.adminKey(), "burst@example.com", "a password of the burst", "member");
         double rejectedBefore = portcullis.metric("base", "ft_bulkhead_calls_total", "bulkheadResult", "rejected", "method", METHOD);
