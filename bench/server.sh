@@ -16,6 +16,8 @@ JAVA
 java -cp "$OLDPWD/target/classes:$HOME/.m2/repository/jakarta/platform/jakarta.jakartaee-api/10.0.0/jakarta.jakartaee-api-10.0.0.jar:$(ls $HOME/.m2/repository/org/eclipse/microprofile/config/microprofile-config-api/*/microprofile-config-api-*.jar | head -1)" K.java)
 
 # Starts the server (again, on the same data) and waits for it; $STARTED_IN is how many seconds that took.
+# A fresh --rootdir each time: on a reused one Payara Micro deploys the WAR from its own domain.xml, then
+# undeploys and deploys it again for --deploy (the server answers, then 404s, then answers again).
 start_server() {
     local began=$(date +%s%N)
     PORTCULLIS_DATA_DIR="$work/data" PORTCULLIS_BOOTSTRAP_ADMIN_KEY="$ADMIN" \
@@ -23,7 +25,7 @@ start_server() {
         -jar target/payara-micro.jar --deploy target/portcullis.war --addlibs target/portcullis-grid.jar --contextroot / --port "$PORT" \
         --disablephonehome --nohostaware --interfaces 127.0.0.1 --hzpublicaddress 127.0.0.1 \
         --clustermode "tcpip:127.0.0.1:$HZ_PORT" --startport "$HZ_PORT" \
-        --prebootcommandfile server-config/pre-boot-commands.txt --rootdir "$work/root" >> "$work/server.log" 2>&1 &
+        --prebootcommandfile server-config/pre-boot-commands.txt --rootdir "$work/root-$(date +%s%N)" >> "$work/server.log" 2>&1 &
     echo $! > "$work/pid"
     for _ in $(seq 1 600); do curl -sf "$B/v1/health" >/dev/null && break; sleep 0.2; done
     curl -sf "$B/v1/health" >/dev/null || { tail -30 "$work/server.log"; echo "the server did not start"; exit 1; }
