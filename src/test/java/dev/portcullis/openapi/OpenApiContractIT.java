@@ -203,11 +203,13 @@ class OpenApiContractIT {
         api.expect(200, "GET", "/v1/keys/" + businessId, admin, null);
         api.expect(200, "PATCH", "/v1/keys/" + businessId, admin, "{\"enabled\":false,\"external_id\":\"cus_other\","
                 + "\"meta\":{\"team\":\"sales\"},\"credits\":{\"remaining\":5,\"refill\":{\"interval\":\"daily\",\"amount\":50}},"
-                + "\"rate_limits\":[],\"allowed_routes\":[\"* /v1/**\"],\"identity_id\":\"\"}");
-        api.expect(200, "PATCH", "/v1/keys/" + businessId, admin, "{\"enabled\":true,\"identity_id\":\"" + identity + "\"}");
+                + "\"rate_limits\":[],\"allowed_routes\":[\"* /v1/**\"]}");
+        api.expect(200, "PATCH", "/v1/keys/" + businessId, admin, "{\"enabled\":true}");
         assertEquals(15, api.expect(200, "POST", "/v1/keys/" + businessId + "/credits", admin, "{\"add\":10}")
                 .json().getJsonObject("credits").getInt("remaining"));
         assertFalse(api.expect(200, "DELETE", "/v1/keys/" + businessId + "/credits", admin, null).json().containsKey("credits"));
+        assertFalse(api.expect(200, "PATCH", "/v1/keys/" + businessId, admin, "{\"identity_id\":\"\"}").json()
+                .containsKey("identity_id"), "\"\" takes the key out of its identity");
 
         // The audit trail of all this: the tenant admin's, filtered and paged, and the platform admin's.
         Reply trail = api.expect(200, "GET", "/v1/audit-events?limit=3", admin, null);
