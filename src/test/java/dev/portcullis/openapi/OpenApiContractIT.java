@@ -168,6 +168,61 @@ class OpenApiContractIT {
         api.expect(204, "DELETE", "/v1/keys/" + workerId, admin, null);
         assertNotNull(api.expect(200, "GET", "/v1/keys/" + workerId, admin, null).string("revoked_at"));
 
+        // Keys that carry a business: an identity, and a key in it with an owner, metadata, named limits,
+        // credits and allowed routes.
+        String identity = api.expect(201, "POST", "/v1/identities", admin, "{\"external_id\":\"cus_contract\","
+                + "\"meta\":{\"plan\":\"gold\",\"seats\":3},\"rate_limit\":{\"per_minute\":500,\"per_day\":null},"
+                + "\"rate_limits\":[{\"name\":\"tokens\",\"limit\":100000,\"duration\":\"PT1H\"}]}").string("id");
+        api.expect(200, "GET", "/v1/identities?external_id=cus_contract&limit=1", admin, null);
+        api.expect(200, "GET", "/v1/identities?limit=1", admin, null);
+        api.expect(200, "GET", "/v1/identities/" + identity, admin, null);
+        api.expect(200, "PATCH", "/v1/identities/" + identity, admin,
+                "{\"meta\":{\"plan\":\"platinum\"},\"rate_limit\":{\"per_minute\":400,\"per_day\":40000},\"rate_limits\":[]}");
+        String spare = api.expect(201, "POST", "/v1/identities", admin, "{\"external_id\":\"cus_spare\"}").string("id");
+        api.expect(200, "PATCH", "/v1/identities/" + spare, admin, "{\"external_id\":\"cus_spare_2\"}");
+        api.expect(204, "DELETE", "/v1/identities/" + spare, admin, null);
+
+        Reply business = api.expect(201, "POST", "/v1/keys", admin, "{\"name\":\"business\",\"identity_id\":\"" + identity + "\","
+                + "\"external_id\":\"cus_contract\",\"meta\":{\"team\":\"billing\",\"tier\":2},"
+                + "\"rate_limits\":[{\"name\":\"tokens\",\"limit\":1000,\"duration\":\"PT1M\"}],"
+                + "\"credits\":{\"remaining\":100,\"refill\":{\"interval\":\"monthly\",\"amount\":100,\"day_of_month\":1}},"
+                + "\"allowed_routes\":[\"GET /v1/health\",\"* /v1/orders/**\"]}");
+        String businessId = business.string("id");
+        String businessKey = business.string("key");
+        assertNotNull(business.json().getJsonObject("credits"));
+        assertNotNull(api.expect(200, "GET", "/v1/health", businessKey, null).header("X-Credits-Remaining"));
+        Reply forwarded = api.expect(200, "GET", "/v1/auth/verify?cost=2", businessKey, null,
+                "X-Original-Method", "POST", "X-Original-URI", "/v1/orders/42");
+        assertEquals(identity, forwarded.header("X-Portcullis-Identity-ID"));
+        assertEquals("cus_contract", forwarded.header("X-Portcullis-External-ID"));
+        Reply verdict = api.expect(200, "POST", "/v1/keys/verify", admin, "{\"key\":\"" + businessKey + "\",\"cost\":2,"
+                + "\"rate_limits\":[{\"name\":\"tokens\",\"cost\":10}]}");
+        assertEquals(identity, verdict.string("identity_id"));
+        assertNotNull(verdict.json().getJsonObject("credits"));
+        api.expect(200, "GET", "/v1/keys?external_id=cus_contract", admin, null);
+        api.expect(200, "GET", "/v1/keys/" + businessId, admin, null);
+        api.expect(200, "PATCH", "/v1/keys/" + businessId, admin, "{\"enabled\":false,\"external_id\":\"cus_other\","
+                + "\"meta\":{\"team\":\"sales\"},\"credits\":{\"remaining\":5,\"refill\":{\"interval\":\"daily\",\"amount\":50}},"
+                + "\"rate_limits\":[],\"allowed_routes\":[\"* /v1/**\"]}");
+        api.expect(200, "PATCH", "/v1/keys/" + businessId, admin, "{\"enabled\":true}");
+        assertEquals(15, api.expect(200, "POST", "/v1/keys/" + businessId + "/credits", admin, "{\"add\":10}")
+                .json().getJsonObject("credits").getInt("remaining"));
+        assertFalse(api.expect(200, "DELETE", "/v1/keys/" + businessId + "/credits", admin, null).json().containsKey("credits"));
+        assertFalse(api.expect(200, "PATCH", "/v1/keys/" + businessId, admin, "{\"identity_id\":\"\"}").json()
+                .containsKey("identity_id"), "\"\" takes the key out of its identity");
+
+        // The audit trail of all this: the tenant admin's, filtered and paged, and the platform admin's.
+        Reply trail = api.expect(200, "GET", "/v1/audit-events?limit=3", admin, null);
+        assertFalse(trail.data().isEmpty(), "the sample's own changes are in the trail");
+        api.expect(200, "GET", "/v1/audit-events?cursor=" + trail.string("next_cursor") + "&limit=3", admin, null);
+        Reply created = api.expect(200, "GET", "/v1/audit-events?action=key.created&target=" + businessId
+                + "&from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z", admin, null);
+        assertEquals(1, created.data().size(), created.body());
+        api.expect(200, "GET", "/v1/audit-events?actor=" + business.string("id") + "&limit=1", admin, null);
+        api.expect(200, "GET", "/v1/audit-events?limit=5", platform, null);
+        api.expect(200, "GET", "/v1/audit-events?tenant_id=" + tenant + "&action=identity.deleted", platform, null);
+        api.expect(200, "GET", "/v1/audit-events?action=login.failed&limit=2", platform, null, "X-Tenant-ID", tenant);
+
         String user = api.expect(201, "POST", "/v1/users", admin,
                 "{\"email\":\"ada@contract.test\",\"password\":\"a long passphrase\",\"role\":\"admin\"}").string("id");
         api.expect(200, "GET", "/v1/users", admin, null);
@@ -239,6 +294,38 @@ class OpenApiContractIT {
         api.expect(201, "POST", "/v1/users", admin, "{\"email\":\"twice@contract.test\",\"password\":\"a long passphrase\"}");
         assertEquals("CONFLICT", api.expect(409, "POST", "/v1/users", admin,
                 "{\"email\":\"TWICE@contract.test\",\"password\":\"a long passphrase\"}").errorCode());
+
+        // Keys that carry a business: out of credits, disabled, outside their routes; identities in use.
+        String metered = portcullis.newKey(admin, "{\"name\":\"one credit\",\"credits\":{\"remaining\":1}}").string("key");
+        api.expect(200, "GET", "/v1/health", metered, null);
+        assertEquals("USAGE_EXCEEDED", api.expect(402, "GET", "/v1/health", metered, null).errorCode());
+        Reply refilled = portcullis.newKey(admin, "{\"name\":\"refilled\",\"credits\":{\"remaining\":0,"
+                + "\"refill\":{\"interval\":\"daily\",\"amount\":10}}}");
+        Reply waiting = api.expect(402, "GET", "/v1/health", refilled.string("key"), null);
+        assertNotNull(waiting.error().getJsonNumber("refill_at"));
+        assertEquals("USAGE_EXCEEDED", api.expect(200, "POST", "/v1/keys/verify", admin, "{\"key\":\"" + metered + "\"}")
+                .string("code"));
+        Reply disabled = portcullis.newKey(admin, "{\"name\":\"disabled\"}");
+        api.expect(200, "PATCH", "/v1/keys/" + disabled.string("id"), admin, "{\"enabled\":false}");
+        assertEquals("KEY_DISABLED", api.expect(403, "GET", "/v1/health", disabled.string("key"), null).errorCode());
+        assertEquals("KEY_DISABLED", api.expect(200, "POST", "/v1/keys/verify", admin, "{\"key\":\"" + disabled.string("key") + "\"}")
+                .string("code"));
+        String routed = portcullis.newKey(admin, "{\"name\":\"health only\",\"role\":\"admin\",\"allowed_routes\":[\"GET /v1/health\"]}")
+                .string("key");
+        assertEquals("GET /v1/keys", api.expect(403, "GET", "/v1/keys", routed, null).error().getString("route"));
+        assertNotNull(api.expect(403, "GET", "/v1/auth/verify", routed, null, "X-Original-Method", "DELETE",
+                "X-Original-URI", "/v1/orders/1").header("X-Portcullis-Error"));
+        String identity = api.expect(201, "POST", "/v1/identities", admin, "{\"external_id\":\"in use\"}").string("id");
+        portcullis.newKey(admin, "{\"name\":\"member of it\",\"identity_id\":\"" + identity + "\"}");
+        assertEquals("CONFLICT", api.expect(409, "DELETE", "/v1/identities/" + identity, admin, null).errorCode());
+        assertEquals("CONFLICT", api.expect(409, "POST", "/v1/identities", admin, "{\"external_id\":\"in use\"}").errorCode());
+        assertEquals("external_id", api.expect(400, "POST", "/v1/identities", admin, "{\"meta\":{}}").error().getString("field"));
+        assertEquals("NOT_FOUND", api.expect(404, "GET", "/v1/identities/identity_00000000000000000000", admin, null).errorCode());
+        assertEquals("add", api.expect(400, "POST", "/v1/keys/" + disabled.string("id") + "/credits", admin, "{\"add\":5}")
+                .error().getString("field"));
+        assertEquals("from", api.expect(400, "GET", "/v1/audit-events?from=yesterday", admin, null).error().getString("field"));
+        assertEquals("platform_admin", api.expect(403, "GET", "/v1/audit-events?tenant_id=tenant_other", admin, null)
+                .error().getString("required_role"));
 
         String large = "{\"name\":\"" + "x".repeat(70_000) + "\"}";
         assertEquals(65536, api.expect(413, "POST", "/v1/keys", admin, large).error().getInt("max_bytes"));

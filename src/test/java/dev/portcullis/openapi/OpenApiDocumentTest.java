@@ -11,13 +11,16 @@ import dev.portcullis.errors.ErrorEnvelope;
 import dev.portcullis.errors.MalformedRequest;
 import dev.portcullis.errors.NotFound;
 import dev.portcullis.errors.PayloadTooLarge;
+import dev.portcullis.errors.ServiceUnavailable;
 import dev.portcullis.errors.ValidationFailed;
 import dev.portcullis.keys.control.InvalidApiKey;
+import dev.portcullis.keys.control.KeyDisabled;
 import dev.portcullis.net.InvalidForwardingHeader;
 import dev.portcullis.net.IpNotAllowed;
 import dev.portcullis.pipeline.HttpsRequired;
 import dev.portcullis.ratelimit.control.RateLimitExceeded;
 import dev.portcullis.ratelimit.control.RateLimitUnavailable;
+import dev.portcullis.ratelimit.control.UsageExceeded;
 import dev.portcullis.sessions.control.InvalidCredentials;
 import dev.portcullis.sessions.control.InvalidRefreshToken;
 import dev.portcullis.sessions.control.InvalidToken;
@@ -93,6 +96,10 @@ class OpenApiDocumentTest {
         failures.put("spent refresh token", new InvalidRefreshToken());
         failures.put("role", InsufficientPermissions.requiringRole("admin"));
         failures.put("scope", InsufficientPermissions.requiringScope("keys:read"));
+        failures.put("route", InsufficientPermissions.outsideRoutes("DELETE /v1/rubrics/r1"));
+        failures.put("disabled key", new KeyDisabled());
+        failures.put("out of credits", new UsageExceeded(0, 0));
+        failures.put("out of credits until the refill", new UsageExceeded(1_893_456_000L, 3600));
         failures.put("suspended", new TenantSuspended());
         failures.put("plain HTTP", new HttpsRequired());
         failures.put("address", new IpNotAllowed());
@@ -104,6 +111,8 @@ class OpenApiDocumentTest {
         failures.put("too large", new PayloadTooLarge(65536));
         failures.put("rate limit", new RateLimitExceeded(30));
         failures.put("counter store", new RateLimitUnavailable());
+        failures.put("database", ServiceUnavailable.database());
+        failures.put("password bulkhead", new ServiceUnavailable("Too many password checks at once; retry shortly", 1));
 
         // The answers UnexpectedFailureMapper gives without an ApiFailure, with the (status, code) it uses.
         record Answer(int status, String code, String message) {
