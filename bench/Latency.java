@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -28,28 +26,50 @@ public class Latency {
         int seconds = Integer.getInteger("seconds", 20);
         List<String> keys = System.getProperty("keys") == null ? List.of()
                 : Files.readAllLines(Path.of(System.getProperty("keys"))).subList(0, Integer.getInteger("count", 1000));
+        int workers = Integer.getInteger("workers", 32);
+        // At most one request in flight per worker, so at most that many connections, kept alive: the JDK
+        // client would otherwise open a connection for every request that finds none idle.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
+                .connectTimeout(Duration.ofSeconds(5)).build();
         int total = rate * seconds;
         long[] micros = new long[total];
-        List<CompletableFuture<?>> pending = new ArrayList<>(total);
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime() + 100_000_000;
-        for (int i = 0; i < total; i++) {
-            long due = start + i * interval;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30));
-            if (!keys.isEmpty()) {
-                request.header("Authorization", "Bearer " + keys.get(i % keys.size()));
-            }
-            int at = i;
-            pending.add(http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-                    .thenAccept(response -> micros[at] = (System.nanoTime() - due) / 1000));
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            Thread worker = new Thread(() -> {
+                for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                    long due = start + i * interval;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30));
+                    if (!keys.isEmpty()) {
+                        request.header("Authorization", "Bearer " + keys.get(i % keys.size()));
+                    }
+                    try {
+                        if (http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                            failed.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                    // From when it was due: a request held up behind a stall counts the stall.
+                    micros[i] = (System.nanoTime() - due) / 1000;
+                }
+            });
+            worker.start();
+            threads.add(worker);
         }
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        for (Thread worker : threads) {
+            worker.join();
+        }
+        if (failed.get() > 0) {
+            System.err.println(failed.get() + " requests failed");
+        }
         // The first second warms the client's connections up: it is not counted.
         long[] counted = Arrays.copyOfRange(micros, rate, total);
         Arrays.sort(counted);

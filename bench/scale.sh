@@ -77,8 +77,9 @@ function response(status, headers, body)
         io.stderr:write("status " .. status .. ": " .. body .. "\n")
         os.exit(1)
     end
-    if mode == "once" and next_index > count + nthreads * 16 then
-        wrk.thread:stop()
+    if mode == "once" and next_index > count + nthreads then
+        -- each key used once: done (wrk's thread:stop() would idle out the whole duration instead)
+        os.exit(0)
     end
 end
 LUA
@@ -97,7 +98,10 @@ for _ in 1 2 3; do
 done
 before=$(live_heap_mb)
 echo "using each of $ACTIVE keys once (loads them)"
-DURATION=600s keyed "$ACTIVE" once | awk '{printf "  cold: %.0f req/s, %.1f us CPU/req\n", $1, $2}'
+began=$(date +%s%N); ticks=$(cpu)
+wrk -t2 -c"$CONNECTIONS" -d600s -s "$work/keys.lua" "$B/v1/health" -- "$work/keys.txt" "$ACTIVE" once 2 >/dev/null
+awk -v ns=$(( $(date +%s%N) - began )) -v ticks=$(( $(cpu) - ticks )) 'BEGIN {
+    printf "  cold (each key loaded from the database): %.0f req/s, %.0f us CPU/req\n", '"$ACTIVE"' / (ns / 1e9), ticks * 10000 / '"$ACTIVE"' }'
 after=$(live_heap_mb)
 
 for round in $(seq 1 "$ROUNDS"); do

@@ -79,6 +79,32 @@ class CreditsIT {
     }
 
     @Test
+    void creditsGoWithAKeyThatLeavesAndRejoinsAnIdentity(Portcullis portcullis) {
+        var tenant = portcullis.newTenant();
+        String identity = portcullis.post("/v1/identities", tenant.adminKey(), "{\"external_id\":\"customer-" + System.nanoTime() + "\"}")
+                .string("id");
+        var created = portcullis.newKey(tenant.adminKey(), "{\"name\":\"member\",\"identity_id\":\"" + identity
+                + "\",\"credits\":{\"remaining\":10}}");
+        String key = created.string("key");
+        String path = "/v1/keys/" + created.string("id");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, health(portcullis, key).status());
+        }
+
+        Reply left = portcullis.patch(path, tenant.adminKey(), "{\"identity_id\":\"\"}");
+        assertEquals(200, left.status(), left.toString());
+        assertEquals(7, left.json().getJsonObject("credits").getInt("remaining"));
+        assertEquals("6", health(portcullis, key).header("X-Credits-Remaining"), "the seven came along");
+        assertEquals(200, portcullis.patch(path, tenant.adminKey(), "{\"credits\":{\"remaining\":2}}").status());
+
+        assertEquals(200, portcullis.patch(path, tenant.adminKey(), "{\"identity_id\":\"" + identity + "\"}").status());
+        assertEquals("1", health(portcullis, key).header("X-Credits-Remaining"),
+                "the two set outside the identity, not the seven it had there before");
+        Reply topped = portcullis.post(path + "/credits", tenant.adminKey(), "{\"add\":10}");
+        assertEquals(11, topped.json().getJsonObject("credits").getInt("remaining"), topped.toString());
+    }
+
+    @Test
     void creditsAreAddedOnlyToKeysThatHaveThem(Portcullis portcullis) {
         var tenant = portcullis.newTenant();
         Reply refused = portcullis.post("/v1/keys/" + tenant.adminKeyId() + "/credits", tenant.adminKey(), "{\"add\":5}");

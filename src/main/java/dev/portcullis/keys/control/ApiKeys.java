@@ -36,6 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -211,7 +212,17 @@ public class ApiKeys {
             key.allowRoutes(stored(change.routes()), now);
         }
         if (change.identityId() != null) {
+            String before = key.identityId();
+            Long remaining = change.credits() == null ? creditsNow(key) : null;
             key.belongTo(change.identityId().isEmpty() ? null : identityOf(changer, key.environment(), change.identityId()), now);
+            if (remaining != null && !Objects.equals(before, key.identityId())) {
+                // A key's credits are kept in the entry of the key and its identity: moved, they go with it,
+                // and whatever an earlier stay in that entry left there does not come back.
+                CreditTerms terms = KeyCredential.creditTermsOf(key);
+                String identity = key.identityId();
+                invalidations.afterCommit(() -> limiter.adjustCredits(ChargePlan.entry(key.id(), identity),
+                        new CreditAdjustment(ChargePlan.credits(key.id(), identity, terms, 1), false, remaining, clock.millis(), null)));
+            }
         }
         if (change.credits() != null) {
             CreditTerms terms = change.credits().terms();
