@@ -42,6 +42,7 @@ public class UsageLedger {
 
     private static final Logger LOG = Logger.getLogger(UsageLedger.class.getName());
     private static final String FLUSH = "flush-usage";
+    private static final int CHUNK = 1000;
 
     @PersistenceContext
     EntityManager em;
@@ -138,50 +139,63 @@ public class UsageLedger {
                     "INSERT INTO usage_daily (id, subject_id, tenant_id, usage_day, allowed, refused, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement lastUsed = connection.prepareStatement(
                     "UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)")) {
-                // Batched both ways: at a hundred thousand active keys a flush is a few round trips, not one per key.
-                List<Map.Entry<String, Seen>> rows = List.copyOf(batch.entrySet());
-                for (var row : rows) {
-                    long[] state = row.getValue().state();
-                    raise.setLong(1, state[Decide.DAY_ALLOWED]);
-                    raise.setLong(2, state[Decide.DAY_REFUSED]);
-                    raise.setLong(3, now);
-                    raise.setString(4, row.getKey());
-                    raise.addBatch();
-                    String subject = row.getValue().subject();
-                    long used = state[Decide.LAST_USED_MILLIS];
-                    if (subject.startsWith("key_") && used > 0) {
-                        lastUsed.setLong(1, used);
-                        lastUsed.setString(2, subject);
-                        lastUsed.setLong(3, used);
-                        lastUsed.addBatch();
-                    }
+                // Batched both ways: at a hundred thousand active keys a flush is a few round trips, not one
+                // per key. In chunks, each committed: no round trip may come near the socket timeout, whose
+                // expiry would (fail-all-connections) take every request's connection with it.
+                List<Map.Entry<String, Seen>> all = List.copyOf(batch.entrySet());
+                for (int from = 0; from < all.size(); from += CHUNK) {
+                    writeChunk(all.subList(from, Math.min(all.size(), from + CHUNK)), now, raise, insert, lastUsed);
+                    connection.commit();
                 }
-                int[] raised = raise.executeBatch();
-                for (int i = 0; i < raised.length; i++) {
-                    if (raised[i] == 0) {
-                        var row = rows.get(i);
-                        long[] state = row.getValue().state();
-                        insert.setString(1, row.getKey());
-                        insert.setString(2, row.getValue().subject());
-                        insert.setString(3, row.getValue().tenantId());
-                        insert.setLong(4, state[Decide.DAY]);
-                        insert.setLong(5, state[Decide.DAY_ALLOWED]);
-                        insert.setLong(6, state[Decide.DAY_REFUSED]);
-                        insert.setLong(7, now);
-                        insert.addBatch();
-                    }
-                }
-                insert.executeBatch();
-                lastUsed.executeBatch();
-                connection.commit();
             } catch (SQLException e) {
-                connection.rollback();
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback); // a broken connection fails both: the first failure is the news
+                }
                 throw e;
             }
         } catch (SQLException e) {
             // A row inserted meanwhile by another node ends up here too; the next flush updates it.
             throw new IllegalStateException("Could not write usage counts", e);
         }
+    }
+
+    private static void writeChunk(List<Map.Entry<String, Seen>> rows, long now, PreparedStatement raise,
+                                   PreparedStatement insert, PreparedStatement lastUsed) throws SQLException {
+        for (var row : rows) {
+            long[] state = row.getValue().state();
+            raise.setLong(1, state[Decide.DAY_ALLOWED]);
+            raise.setLong(2, state[Decide.DAY_REFUSED]);
+            raise.setLong(3, now);
+            raise.setString(4, row.getKey());
+            raise.addBatch();
+            String subject = row.getValue().subject();
+            long used = state[Decide.LAST_USED_MILLIS];
+            if (subject.startsWith("key_") && used > 0) {
+                lastUsed.setLong(1, used);
+                lastUsed.setString(2, subject);
+                lastUsed.setLong(3, used);
+                lastUsed.addBatch();
+            }
+        }
+        int[] raised = raise.executeBatch();
+        for (int i = 0; i < raised.length; i++) {
+            if (raised[i] == 0) {
+                var row = rows.get(i);
+                long[] state = row.getValue().state();
+                insert.setString(1, row.getKey());
+                insert.setString(2, row.getValue().subject());
+                insert.setString(3, row.getValue().tenantId());
+                insert.setLong(4, state[Decide.DAY]);
+                insert.setLong(5, state[Decide.DAY_ALLOWED]);
+                insert.setLong(6, state[Decide.DAY_REFUSED]);
+                insert.setLong(7, now);
+                insert.addBatch();
+            }
+        }
+        insert.executeBatch();
+        lastUsed.executeBatch();
     }
 
     /**
