@@ -1,0 +1,155 @@
+package dev.portcullis.webhooks.control;
+
+import dev.portcullis.cluster.JobLocks;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+/**
+ * The delivery worker. Every node looks for due deliveries every {@code webhooks.poll-interval}, but
+ * only the one holding the job's lock in the Data Grid ({@link JobLocks}) sends: so rows need no claim,
+ * on PostgreSQL or H2, and an endpoint never gets one event from two nodes at once. A node that dies
+ * mid-batch leaves its rows pending; they are sent again by whoever runs next (at least once). Deliveries
+ * go one after the other, each bounded by the {@link Courier}'s timeouts.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+    static final String JOB = "webhook-delivery";
+    private static final int BATCH = 50;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Courier courier;
+
+    @Inject
+    JobLocks jobs;
+
+    @Inject
+    DeliveryMetrics metrics;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "webhooks.poll-interval", defaultValue = "PT2S")
+    Duration pollInterval;
+
+    @Inject
+    @ConfigProperty(name = "webhooks.retry-base", defaultValue = "PT30S")
+    Duration retryBase;
+
+    @Inject
+    @ConfigProperty(name = "webhooks.retry-max-interval", defaultValue = "PT1H")
+    Duration retryMaxInterval;
+
+    @Inject
+    @ConfigProperty(name = "webhooks.retry-for", defaultValue = "P1D")
+    Duration retryFor;
+
+    @Inject
+    @ConfigProperty(name = "webhooks.delivery-timeout-millis", defaultValue = "15000")
+    long deliveryTimeoutMillis;
+
+    private RetrySchedule schedule;
+    private ScheduledFuture<?> polling;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        schedule = new RetrySchedule(retryBase, retryMaxInterval, retryFor);
+        long every = pollInterval.toMillis();
+        polling = scheduler.scheduleWithFixedDelay(this::deliverDue, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
+        if (polling != null) {
+            polling.cancel(true);
+        }
+    }
+
+    /** Sends what is due, batch after batch, on one node at a time. */
+    public void deliverDue() {
+        // The lease outlasts a full batch of calls cut off at the timeout, so that no second node starts meanwhile.
+        Duration lease = Duration.ofMillis(deliveryTimeoutMillis).multipliedBy(BATCH).plusMinutes(1);
+        try {
+            jobs.runAlone(JOB, lease, () -> {
+                List<Outbox.Due> due;
+                do {
+                    due = outbox.due(BATCH);
+                    for (Outbox.Due delivery : due) {
+                        if (Thread.currentThread().isInterrupted()) {
+                            return;
+                        }
+                        attempt(delivery);
+                    }
+                } while (due.size() == BATCH);
+            });
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again: log, and try at the next turn.
+            LOG.log(Level.WARNING, "Webhook deliveries failed; trying again in " + pollInterval, e);
+        }
+    }
+
+    private void attempt(Outbox.Due delivery) {
+        String signature = Signature.header(delivery.secret(), clock.instant().getEpochSecond(), delivery.body());
+        int status;
+        try {
+            status = courier.post(URI.create(delivery.url()), delivery.eventId(), signature, delivery.body());
+        } catch (DestinationRefused e) {
+            failed(delivery, null, e.getMessage());
+            return;
+        } catch (TimeoutException e) {
+            failed(delivery, null, "no complete answer within " + deliveryTimeoutMillis + " ms");
+            return;
+        } catch (CircuitBreakerOpenException e) {
+            failed(delivery, null, "not sent: too many calls from this node failed lately (circuit breaker open)");
+            return;
+        } catch (IOException e) {
+            failed(delivery, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (status >= 200 && status < 300) {
+            if (outbox.delivered(delivery.deliveryId(), status)) {
+                metrics.delivered();
+            }
+        } else {
+            failed(delivery, status, "HTTP " + status);
+        }
+    }
+
+    private void failed(Outbox.Due delivery, Integer status, String error) {
+        Instant next = schedule.next(delivery.createdAt(), delivery.attempts() + 1, clock.instant()).orElse(null);
+        if (outbox.failed(delivery.deliveryId(), status, error, next)) {
+            if (next == null) {
+                metrics.failed();
+            } else {
+                metrics.retrying();
+            }
+        }
+    }
+}
