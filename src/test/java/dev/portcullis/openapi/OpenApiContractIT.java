@@ -200,6 +200,16 @@ class OpenApiContractIT {
 
         Reply usage = api.expect(200, "GET", "/v1/usage", admin, null);
         assertFalse(usage.data().isEmpty(), "the sample's own requests are in the usage report");
+        // Port 9 on loopback (allowed on the test server) refuses connections: the test delivery is retried until the delete.
+        String webhook = api.expect(201, "POST", "/v1/webhooks", admin,
+                "{\"url\":\"http://127.0.0.1:9/contract\",\"events\":[\"key.created\",\"quota.threshold\"]}").string("id");
+        api.expect(200, "GET", "/v1/webhooks?limit=1", admin, null);
+        api.expect(200, "GET", "/v1/webhooks/" + webhook, admin, null);
+        api.expect(200, "PATCH", "/v1/webhooks/" + webhook, admin, "{\"enabled\":false}");
+        api.expect(202, "POST", "/v1/webhooks/" + webhook + "/test", admin, null);
+        api.expect(200, "GET", "/v1/webhooks/" + webhook + "/deliveries", admin, null);
+        api.expect(204, "DELETE", "/v1/webhooks/" + webhook, admin, null);
+
         api.expect(200, "POST", "/v1/test-clock", platform, "{\"seconds\":0}");
     }
 

@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -80,12 +81,16 @@ final class Receiver implements AutoCloseable {
     }
 
     /** Answers every request with 200. */
-    static Receiver answeringOk() throws IOException {
-        return new Receiver(n -> 200);
+    static Receiver answeringOk() {
+        return answering(n -> 200);
     }
 
-    static Receiver answering(IntUnaryOperator answer) throws IOException {
-        return new Receiver(answer);
+    static Receiver answering(IntUnaryOperator answer) {
+        try {
+            return new Receiver(answer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String url() {
