@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -116,21 +118,16 @@ public class Dispatcher {
         String signature = Signature.header(delivery.secret(), clock.instant().getEpochSecond(), delivery.body());
         int status;
         try {
-            status = courier.post(URI.create(delivery.url()), delivery.eventId(), signature, delivery.body());
-        } catch (DestinationRefused e) {
-            failed(delivery, null, e.getMessage());
-            return;
-        } catch (TimeoutException e) {
-            failed(delivery, null, "no complete answer within " + deliveryTimeoutMillis + " ms");
-            return;
-        } catch (CircuitBreakerOpenException e) {
-            failed(delivery, null, "not sent: too many calls from this node failed lately (circuit breaker open)");
-            return;
-        } catch (IOException e) {
-            failed(delivery, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-            return;
+            status = courier.post(URI.create(delivery.url()), delivery.eventId(), signature, delivery.body())
+                    .toCompletableFuture().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
+        } catch (ExecutionException e) {
+            failed(delivery, null, why(e.getCause()));
+            return;
+        } catch (RuntimeException e) {
+            failed(delivery, null, why(e));
             return;
         }
         if (status >= 200 && status < 300) {
@@ -140,6 +137,25 @@ public class Dispatcher {
         } else {
             failed(delivery, status, "HTTP " + status);
         }
+    }
+
+    /** What went wrong, for the delivery's {@code error}: the endpoint's admin reads it. */
+    private String why(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof DestinationRefused) {
+            return cause.getMessage();
+        }
+        if (cause instanceof TimeoutException) {
+            return "no complete answer within " + deliveryTimeoutMillis + " ms";
+        }
+        if (cause instanceof CircuitBreakerOpenException) {
+            return "not sent: too many calls from this node failed lately (circuit breaker open)";
+        }
+        if (cause instanceof IOException) {
+            return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        }
+        LOG.log(Level.WARNING, "Webhook delivery failed unexpectedly", cause);
+        return "internal error";
     }
 
     private void failed(Outbox.Due delivery, Integer status, String error) {
