@@ -2,7 +2,7 @@ package dev.portcullis.webhooks.control;
 
 import dev.portcullis.cluster.JobLocks;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
@@ -14,9 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -53,8 +52,13 @@ public class Dispatcher {
     @Inject
     Clock clock;
 
+    /**
+     * The worker's own thread. Not the server's shared scheduled executor: Fault Tolerance's timeouts
+     * fire on that one, and a worker blocked in a hanging call there held back the very timer that was
+     * to cut it off (measured: cut at the 10 s read timeout instead of the 2 s @Timeout).
+     */
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
 
     @Inject
     @ConfigProperty(name = "webhooks.poll-interval", defaultValue = "PT2S")
@@ -77,17 +81,20 @@ public class Dispatcher {
     long deliveryTimeoutMillis;
 
     private RetrySchedule schedule;
-    private ScheduledFuture<?> polling;
+    private ScheduledExecutorService worker;
+    private volatile boolean stopping;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         schedule = new RetrySchedule(retryBase, retryMaxInterval, retryFor);
         long every = pollInterval.toMillis();
-        polling = scheduler.scheduleWithFixedDelay(this::deliverDue, every, every, TimeUnit.MILLISECONDS);
+        worker = Executors.newSingleThreadScheduledExecutor(threads);
+        worker.scheduleWithFixedDelay(this::deliverDue, every, every, TimeUnit.MILLISECONDS);
     }
 
-    void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
-        if (polling != null) {
-            polling.cancel(true);
+    void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopped) {
+        stopping = true;
+        if (worker != null) {
+            worker.shutdownNow();
         }
     }
 
@@ -101,7 +108,7 @@ public class Dispatcher {
                 do {
                     due = outbox.due(BATCH);
                     for (Outbox.Due delivery : due) {
-                        if (Thread.currentThread().isInterrupted()) {
+                        if (stopping) {
                             return;
                         }
                         attempt(delivery);
@@ -116,21 +123,30 @@ public class Dispatcher {
 
     private void attempt(Outbox.Due delivery) {
         String signature = Signature.header(delivery.secret(), clock.instant().getEpochSecond(), delivery.body());
-        int status;
+        Integer status = null;
+        String error = null;
         try {
-            status = courier.post(URI.create(delivery.url()), delivery.eventId(), signature, delivery.body())
-                    .toCompletableFuture().get();
+            status = courier.post(URI.create(delivery.url()), delivery.eventId(), signature, delivery.body());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (ExecutionException e) {
-            failed(delivery, null, why(e.getCause()));
-            return;
-        } catch (RuntimeException e) {
-            failed(delivery, null, why(e));
+            // Fault Tolerance's @Timeout interrupts the call and then throws its TimeoutException; an
+            // interrupt that arrives as such is the same timeout, seen a moment earlier.
+            error = why(new TimeoutException());
+        } catch (IOException | RuntimeException e) {
+            error = why(e);
+        } finally {
+            // The timeout's interrupt must not outlive the call: the database work below would fail on it
+            // (H2 even closes its file when a thread blocked in it is interrupted).
+            boolean interrupted = Thread.interrupted();
+            if (stopping && interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (stopping) {
             return;
         }
-        if (status >= 200 && status < 300) {
+        if (error != null) {
+            failed(delivery, null, error);
+        } else if (status >= 200 && status < 300) {
             if (outbox.delivered(delivery.deliveryId(), status)) {
                 metrics.delivered();
             }
@@ -141,7 +157,7 @@ public class Dispatcher {
 
     /** What went wrong, for the delivery's {@code error}: the endpoint's admin reads it. */
     private String why(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = failure;
         if (cause instanceof DestinationRefused) {
             return cause.getMessage();
         }
