@@ -32,8 +32,8 @@ class WebhookAfterCrashIT {
             WebhooksIT.register(portcullis, tenant.adminKey(), receiver.url(), "key.created");
             String keyId = portcullis.newKey(tenant.adminKey(), "{\"name\":\"before the crash\",\"role\":\"member\"}").string("id");
 
-            SERVER.server().killAndRestartWith(Map.of("WEBHOOKS_POLL_INTERVAL", "PT0.5S"));
             assertTrue(receiver.received().isEmpty(), "nothing went out before the crash: " + receiver.summary());
+            SERVER.server().killAndRestartWith(Map.of("WEBHOOKS_POLL_INTERVAL", "PT0.5S"));
 
             Receiver.Received request = receiver.awaitType("key.created", Duration.ofSeconds(60));
             assertEquals(keyId, request.data().getString("key_id"));
