@@ -100,10 +100,13 @@ public class Dispatcher {
 
     /** Sends what is due, batch after batch, on one node at a time. */
     public void deliverDue() {
-        // The lease outlasts a full batch of calls cut off at the timeout, so that no second node starts meanwhile.
-        Duration lease = Duration.ofMillis(deliveryTimeoutMillis).multipliedBy(BATCH).plusMinutes(1);
+        // The lease outlasts a full batch of calls each cut off at the timeout, plus a margin; another batch
+        // starts only within the margin, so that no second node can take the lock while this one still sends.
+        Duration margin = Duration.ofMinutes(1);
+        Duration lease = Duration.ofMillis(deliveryTimeoutMillis).multipliedBy(BATCH).plus(margin);
         try {
             jobs.runAlone(JOB, lease, () -> {
+                long lastBatchBy = System.nanoTime() + margin.toNanos();
                 List<Outbox.Due> due;
                 do {
                     due = outbox.due(BATCH);
@@ -113,7 +116,7 @@ public class Dispatcher {
                         }
                         attempt(delivery);
                     }
-                } while (due.size() == BATCH);
+                } while (due.size() == BATCH && System.nanoTime() - lastBatchBy < 0);
             });
         } catch (RuntimeException e) {
             // A scheduled task that throws is never run again: log, and try at the next turn.
