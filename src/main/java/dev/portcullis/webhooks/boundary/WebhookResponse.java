@@ -11,13 +11,15 @@ public record WebhookResponse(String id, String url, List<String> events, boolea
                               Instant updatedAt) {
 
     public static WebhookResponse from(Webhook webhook) {
-        return new WebhookResponse(webhook.id(), webhook.url(), List.copyOf(webhook.events()), webhook.enabled(), null,
-                webhook.createdAt(), webhook.updatedAt());
+        return from(webhook, null);
     }
 
     public static WebhookResponse withSecret(Webhook webhook) {
-        WebhookResponse shown = from(webhook);
-        return new WebhookResponse(shown.id(), shown.url(), shown.events(), shown.enabled(), webhook.secret(), shown.createdAt(),
-                shown.updatedAt());
+        return from(webhook, webhook.secret());
+    }
+
+    private static WebhookResponse from(Webhook webhook, String secret) {
+        return new WebhookResponse(webhook.id(), webhook.url(), List.copyOf(webhook.events()), webhook.enabled(), secret,
+                webhook.createdAt(), webhook.updatedAt());
     }
 }
