@@ -32,11 +32,13 @@ public final class Scopes {
     public static final String IDENTITIES_READ = "identities:read";
     public static final String IDENTITIES_MANAGE = "identities:manage";
     public static final String AUDIT_READ = "audit:read";
+    public static final String WEBHOOKS_READ = "webhooks:read";
+    public static final String WEBHOOKS_MANAGE = "webhooks:manage";
 
     /** Portcullis's own scopes. */
     public static final Set<String> PORTCULLIS = Set.of(KEYS_READ, KEYS_MANAGE, KEYS_VERIFY, USERS_READ, USERS_MANAGE,
             TENANTS_READ, TENANTS_MANAGE, PLANS_READ, PLANS_MANAGE, USAGE_READ, ALLOWLIST_READ, ALLOWLIST_MANAGE,
-            FILES_READ, FILES_WRITE, IDENTITIES_READ, IDENTITIES_MANAGE, AUDIT_READ);
+            FILES_READ, FILES_WRITE, IDENTITIES_READ, IDENTITIES_MANAGE, AUDIT_READ, WEBHOOKS_READ, WEBHOOKS_MANAGE);
 
     /** Resources whose scopes are Portcullis's to define, now or later. */
     public static final Set<String> RESERVED = Set.of("keys", "users", "tenants", "plans", "usage", "allowlist", "files",

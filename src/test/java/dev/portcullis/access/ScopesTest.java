@@ -22,7 +22,7 @@ class ScopesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"keys:delete", "users:admin", "tenants:everything", "webhooks:read", "portcullis:anything"})
+    @ValueSource(strings = {"keys:delete", "users:admin", "tenants:everything", "webhooks:delete", "portcullis:anything"})
     void portcullisResourcesHaveOnlyPortcullisScopes(String scope) {
         assertFalse(Scopes.isValid(scope));
         assertTrue(Scopes.problemWith(scope).contains("reserved"));

@@ -27,7 +27,7 @@ class ArchitectureTest {
     private static final List<String> FOUNDATIONS = List.of("access", "errors", "net", "validation", "json", "database",
             "cluster", "clock");
     private static final List<String> FEATURES = List.of("tenants", "keys", "users", "sessions", "ratelimit", "allowlist",
-            "files", "gateway", "health", "bootstrap", "pipeline", "identities", "console", "audit");
+            "files", "gateway", "health", "bootstrap", "pipeline", "identities", "console", "audit", "webhooks");
 
     private static final JavaClasses APPLICATION_CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(APPLICATION);

@@ -259,6 +259,23 @@ class OpenApiContractIT {
     }
 
     @Test
+    void webhookAnswersMatchTheDocument(Portcullis portcullis) {
+        Exchanges api = new Exchanges(portcullis);
+        var tenant = portcullis.newTenant();
+        // Port 9 on loopback (allowed on the test server) refuses connections: the test delivery is retried until the delete.
+        String webhook = api.expect(201, "POST", "/v1/webhooks", tenant.adminKey(),
+                "{\"url\":\"http://127.0.0.1:9/contract\",\"events\":[\"key.created\",\"quota.threshold\"]}").string("id");
+        api.expect(200, "GET", "/v1/webhooks?limit=1", tenant.adminKey(), null);
+        api.expect(200, "GET", "/v1/webhooks/" + webhook, tenant.adminKey(), null);
+        api.expect(200, "PATCH", "/v1/webhooks/" + webhook, tenant.adminKey(), "{\"enabled\":false}");
+        api.expect(202, "POST", "/v1/webhooks/" + webhook + "/test", tenant.adminKey(), null);
+        api.expect(200, "GET", "/v1/webhooks/" + webhook + "/deliveries", tenant.adminKey(), null);
+        api.expect(204, "DELETE", "/v1/webhooks/" + webhook, tenant.adminKey(), null);
+        api.expect(400, "POST", "/v1/webhooks", tenant.adminKey(), "{\"url\":\"ftp://127.0.0.1/\",\"events\":[\"key.created\"]}");
+        api.expect(404, "GET", "/v1/webhooks/" + webhook, tenant.adminKey(), null);
+    }
+
+    @Test
     void errorAnswersMatchTheDocument(Portcullis portcullis) {
         Exchanges api = new Exchanges(portcullis);
         var tenant = portcullis.newTenant();

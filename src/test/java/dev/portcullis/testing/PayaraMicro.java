@@ -199,6 +199,12 @@ public final class PayaraMicro implements AutoCloseable {
         startProcess();
     }
 
+    /** {@code kill -9}, then a start on the same data with these settings changed. */
+    public void killAndRestartWith(Map<String, String> settings) {
+        environment.putAll(settings);
+        killAndRestart();
+    }
+
     /** Stops, changes these settings (an empty value unsets one), and starts again on the same data. */
     public void restartWith(Map<String, String> settings) {
         stop();

@@ -57,6 +57,17 @@ public final class SharedServer implements ParameterResolver {
             // Audit records older than two days go within a second (AuditIT moves the clock past them).
             environment.put("AUDIT_RETENTION_DAYS", "2");
             environment.put("AUDIT_PURGE_INTERVAL", "PT1S");
+            // Webhooks to receivers on loopback over plain HTTP, retried within seconds, a hanging one cut off
+            // after 2 s by the whole-call timeout (the wait for the answer's head is longer, so that it is the
+            // Fault Tolerance @Timeout that cuts); expiring keys announced 3 days ahead, looked for every second.
+            environment.put("WEBHOOKS_ALLOW_PRIVATE_DESTINATIONS", "true");
+            environment.put("WEBHOOKS_ALLOW_HTTP", "true");
+            environment.put("WEBHOOKS_POLL_INTERVAL", "PT0.2S");
+            environment.put("WEBHOOKS_RETRY_BASE", "PT1S");
+            environment.put("WEBHOOKS_READ_TIMEOUT", "PT10S");
+            environment.put("WEBHOOKS_DELIVERY_TIMEOUT_MILLIS", "2000");
+            environment.put("WEBHOOKS_KEY_EXPIRING_DAYS", "3");
+            environment.put("WEBHOOKS_KEY_CHECK_INTERVAL", "PT1S");
             server = PayaraMicro.start("shared", environment);
             portcullis = new Portcullis(server, adminKey);
         }

@@ -7,6 +7,7 @@ import dev.portcullis.ratelimit.grid.CreditAdjustment;
 import dev.portcullis.ratelimit.grid.Decide;
 import dev.portcullis.ratelimit.grid.Decision;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Collection;
@@ -27,6 +28,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RateLimiter.class.getName());
+    /** Keys' ids, as opposed to users' and identities', which are charged too but have no key quota to announce. */
+    private static final String KEY_ID_PREFIX = "key_";
+    /** Day quotas above this are no quota to announce (and would overflow the percentages). */
+    private static final long UNLIMITED = 1L << 50;
 
     @Inject
     Counters counters;
@@ -42,6 +47,9 @@ public class RateLimiter {
 
     @Inject
     Transactions transactions;
+
+    @Inject
+    Event<QuotaCrossed> quotaCrossed;
 
     @Inject
     @ConfigProperty(name = "ratelimit.fail-open", defaultValue = "false")
@@ -97,8 +105,30 @@ public class RateLimiter {
             }
             if (bucket.kind() == Bucket.Kind.DAY && tenantId != null) {
                 ledger.charged(bucket.owner(), tenantId, state);
+                if (decision.admitted() && bucket.usage() && bucket.owner().startsWith(KEY_ID_PREFIX)) {
+                    announceCrossings(tenantId, bucket, state);
+                }
             } else if (bucket.kind() == Bucket.Kind.CREDITS && decision.admitted()) {
                 credits.spent(bucket.owner(), state);
+            }
+        }
+    }
+
+    /**
+     * Tells of the thresholds of a key's day quota that this admitted request crossed: it took the day's
+     * count from below a threshold to it or above. The count is decided atomically in the grid, so in the
+     * whole cluster one request crosses each; the rest of the requests pay two comparisons.
+     */
+    private void announceCrossings(String tenantId, Bucket bucket, long[] state) {
+        if (bucket.limit() <= 0 || bucket.limit() > UNLIMITED) {
+            return;
+        }
+        long used = state[Decide.DAY_ALLOWED];
+        long before = used - bucket.cost();
+        for (int percent : QuotaCrossed.PERCENTS) {
+            long at = QuotaCrossed.countAt(percent, bucket.limit());
+            if (before < at && used >= at) {
+                quotaCrossed.fire(new QuotaCrossed(tenantId, bucket.owner(), percent, bucket.limit(), used, state[Decide.DAY]));
             }
         }
     }

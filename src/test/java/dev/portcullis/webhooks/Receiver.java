@@ -1,0 +1,152 @@
+package dev.portcullis.webhooks;
+
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntUnaryOperator;
+import java.util.function.Predicate;
+
+/**
+ * A webhook receiver on 127.0.0.1: the JDK's own HTTP server, which records every request it gets and
+ * answers the n-th (from 1) with the status {@code answer} gives, or never ({@link #HANG}: it keeps the
+ * connection open without a word until closed).
+ */
+final class Receiver implements AutoCloseable {
+
+    static final int HANG = -1;
+
+    /** One request as it arrived. */
+    record Received(Instant at, String signature, String eventId, String contentType, String body) {
+
+        JsonObject json() {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.readObject();
+            }
+        }
+
+        String type() {
+            return json().getString("type");
+        }
+
+        JsonObject data() {
+            return json().getJsonObject("data");
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final CountDownLatch closing = new CountDownLatch(1);
+
+    private Receiver(IntUnaryOperator answer) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(threads);
+        server.createContext("/", exchange -> {
+            String body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            received.add(new Received(Instant.now(), exchange.getRequestHeaders().getFirst("Portcullis-Signature"),
+                    exchange.getRequestHeaders().getFirst("Portcullis-Event-Id"),
+                    exchange.getRequestHeaders().getFirst("Content-Type"), body));
+            int status = answer.applyAsInt(received.size());
+            if (status == HANG) {
+                try {
+                    closing.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } else {
+                exchange.sendResponseHeaders(status, -1);
+            }
+            exchange.close();
+        });
+        server.start();
+    }
+
+    /** Answers every request with 200. */
+    static Receiver answeringOk() {
+        return answering(n -> 200);
+    }
+
+    static Receiver answering(IntUnaryOperator answer) {
+        try {
+            return new Receiver(answer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
+    }
+
+    List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    List<Received> of(String type) {
+        return received.stream().filter(request -> request.type().equals(type)).toList();
+    }
+
+    /** Waits, at most {@code within}, for a request that {@code wanted} matches; fails otherwise. */
+    Received await(Predicate<Received> wanted, Duration within, String what) {
+        Instant deadline = Instant.now().plus(within);
+        while (Instant.now().isBefore(deadline)) {
+            for (Received request : received) {
+                if (wanted.test(request)) {
+                    return request;
+                }
+            }
+            pause();
+        }
+        throw new AssertionError("No " + what + " within " + within + "; received: " + summary());
+    }
+
+    Received awaitType(String type, Duration within) {
+        return await(request -> request.type().equals(type), within, type);
+    }
+
+    List<String> summary() {
+        List<String> lines = new ArrayList<>();
+        received.forEach(request -> lines.add(request.eventId() + " " + request.type()));
+        return lines;
+    }
+
+    static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closing.countDown();
+        server.stop(0);
+        threads.shutdownNow();
+        try {
+            threads.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
