@@ -2,6 +2,11 @@ package dev.portcullis.database;
 
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * The application's DataSource. Every attribute comes from MicroProfile Config, whose defaults in
@@ -34,4 +39,45 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class Database {
 
     public static final String JNDI_NAME = "java:app/jdbc/portcullis";
+
+    /** How long background work (usage flushes, purges) may wait for one answer of the database. */
+    static final int BACKGROUND_READ_TIMEOUT_MILLIS = 300_000;
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+
+    /** Work on one connection, in JDBC's terms. */
+    @FunctionalInterface
+    public interface Work {
+        void on(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs background {@code work} on a connection of its own with a read timeout far longer than the
+     * request path's {@code socketTimeout}: a batch that a busy database takes long over is not a database
+     * that is gone, and taking it for one would (fail-all-connections) close every request's connection
+     * too. The connection goes back to the pool with its timeout as it was.
+     */
+    public static void patiently(DataSource dataSource, Work work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            int before = readTimeout(connection, BACKGROUND_READ_TIMEOUT_MILLIS);
+            try {
+                work.on(connection);
+            } finally {
+                if (before >= 0) {
+                    readTimeout(connection, before);
+                }
+            }
+        }
+    }
+
+    /** Sets the connection's read timeout; answers the one it had, or -1 where the driver has none (H2). */
+    private static int readTimeout(Connection connection, int millis) {
+        try {
+            int before = connection.getNetworkTimeout();
+            connection.setNetworkTimeout(Runnable::run, millis);
+            return before;
+        } catch (SQLException | UnsupportedOperationException | AbstractMethodError e) {
+            LOG.log(Level.FINE, "No read timeout to set on this connection", e);
+            return -1;
+        }
+    }
 }

@@ -21,7 +21,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -178,13 +177,16 @@ public class AuditTrail {
         }
         jobs.runAlone("audit-purge", purgeInterval.plusMinutes(5), () -> {
             long before = clock.instant().minus(Duration.ofDays(retentionDays)).toEpochMilli();
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement delete = connection.prepareStatement("DELETE FROM audit_events WHERE occurred_at < ?")) {
-                delete.setLong(1, before);
-                int purged = delete.executeUpdate();
-                if (purged > 0) {
-                    LOG.fine(() -> "Purged " + purged + " audit records");
-                }
+            try {
+                Database.patiently(dataSource, connection -> {
+                    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM audit_events WHERE occurred_at < ?")) {
+                        delete.setLong(1, before);
+                        int purged = delete.executeUpdate();
+                        if (purged > 0) {
+                            LOG.fine(() -> "Purged " + purged + " audit records");
+                        }
+                    }
+                });
             } catch (SQLException | RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not purge the audit trail; will retry", e);
             }

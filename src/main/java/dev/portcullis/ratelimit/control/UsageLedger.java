@@ -131,33 +131,36 @@ public class UsageLedger {
      */
     private void write(Map<String, Seen> batch) {
         long now = clock.millis();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement raise = connection.prepareStatement(
-                    "UPDATE usage_daily SET allowed = GREATEST(allowed, ?), refused = GREATEST(refused, ?), updated_at = ? WHERE id = ?");
-                 PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO usage_daily (id, subject_id, tenant_id, usage_day, allowed, refused, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement lastUsed = connection.prepareStatement(
-                    "UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)")) {
-                // Batched both ways: at a hundred thousand active keys a flush is a few round trips, not one
-                // per key. In chunks, each committed: no round trip may come near the socket timeout, whose
-                // expiry would (fail-all-connections) take every request's connection with it.
-                List<Map.Entry<String, Seen>> all = List.copyOf(batch.entrySet());
-                for (int from = 0; from < all.size(); from += CHUNK) {
-                    writeChunk(all.subList(from, Math.min(all.size(), from + CHUNK)), now, raise, insert, lastUsed);
-                    connection.commit();
-                }
-            } catch (SQLException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback); // a broken connection fails both: the first failure is the news
-                }
-                throw e;
-            }
+        try {
+            Database.patiently(dataSource, connection -> write(connection, batch, now));
         } catch (SQLException e) {
             // A row inserted meanwhile by another node ends up here too; the next flush updates it.
             throw new IllegalStateException("Could not write usage counts", e);
+        }
+    }
+
+    private static void write(Connection connection, Map<String, Seen> batch, long now) throws SQLException {
+        connection.setAutoCommit(false);
+        try (PreparedStatement raise = connection.prepareStatement(
+                "UPDATE usage_daily SET allowed = GREATEST(allowed, ?), refused = GREATEST(refused, ?), updated_at = ? WHERE id = ?");
+             PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO usage_daily (id, subject_id, tenant_id, usage_day, allowed, refused, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement lastUsed = connection.prepareStatement(
+                "UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)")) {
+            // Batched both ways: at a hundred thousand active keys a flush is a few round trips, not one
+            // per key. In chunks, each committed: no transaction holds many rows for long.
+            List<Map.Entry<String, Seen>> all = List.copyOf(batch.entrySet());
+            for (int from = 0; from < all.size(); from += CHUNK) {
+                writeChunk(all.subList(from, Math.min(all.size(), from + CHUNK)), now, raise, insert, lastUsed);
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback); // a broken connection fails both: the first failure is the news
+            }
+            throw e;
         }
     }
 
