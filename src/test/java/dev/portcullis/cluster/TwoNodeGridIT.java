@@ -7,7 +7,9 @@ import dev.portcullis.testing.Concurrently;
 import dev.portcullis.testing.PayaraMicro;
 import dev.portcullis.testing.Portcullis;
 import dev.portcullis.testing.SharedServer;
+import dev.portcullis.webhooks.Receiver;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +34,10 @@ class TwoNodeGridIT {
     static void startTwoNodesInOneGrid() {
         String adminKey = SharedServer.newAdminKey();
         Map<String, String> environment = SharedServer.environment("grid", adminKey);
+        // Webhooks to a receiver on loopback, looked for often (quotaThresholdIsRaisedOnceAcrossBothNodes).
+        environment.put("WEBHOOKS_ALLOW_PRIVATE_DESTINATIONS", "true");
+        environment.put("WEBHOOKS_ALLOW_HTTP", "true");
+        environment.put("WEBHOOKS_POLL_INTERVAL", "PT0.2S");
         int firstPort = PayaraMicro.freePort();
         int secondPort = PayaraMicro.freePort();
         List<Integer> members = List.of(firstPort, secondPort);
@@ -60,6 +66,33 @@ class TwoNodeGridIT {
                             (i % 2 == 0 ? one : two).uri("/v1/health"))
                     .header("Authorization", "Bearer " + key).build());
             assertEquals(Map.of(200, 20, 429, 180), statuses, "round " + round);
+        }
+    }
+
+    /** 80 % and 100 % of a day quota crossed by requests split over both nodes: each announced once. */
+    @Test
+    void quotaThresholdIsRaisedOnceAt80AndOnceAt100PercentWithBothNodesCharging() {
+        var tenant = one.newTenant();
+        try (Receiver receiver = Receiver.answeringOk()) {
+            String webhook = Portcullis.expect(one.post("/v1/webhooks", tenant.adminKey(),
+                    "{\"url\":\"" + receiver.url() + "\",\"events\":[\"quota.threshold\"]}"), 201).string("id");
+            String key = one.newKey(one.adminKey(), "{\"name\":\"metered\",\"role\":\"member\",\"rate_limit\":{\"per_day\":20}}",
+                    "X-Tenant-ID", tenant.id()).string("key");
+
+            Map<Integer, Integer> statuses = Concurrently.send(60, i -> HttpRequest.newBuilder(
+                            (i % 2 == 0 ? one : two).uri("/v1/health"))
+                    .header("Authorization", "Bearer " + key).build());
+            assertEquals(Map.of(200, 20, 429, 40), statuses);
+
+            receiver.await(r -> r.type().equals("quota.threshold") && r.data().getInt("threshold") == 100,
+                    Duration.ofSeconds(30), "100 %");
+            // One worker sends in order of due time: once a later test event is in, nothing earlier is still coming.
+            String test = Portcullis.expect(two.post("/v1/webhooks/" + webhook + "/test", tenant.adminKey(), null), 202).string("event_id");
+            receiver.await(r -> test.equals(r.eventId()), Duration.ofSeconds(30), "the test event");
+            List<Receiver.Received> thresholds = receiver.of("quota.threshold");
+            assertEquals(2, thresholds.size(), receiver.summary().toString());
+            assertEquals(java.util.Set.of(80, 100), thresholds.stream().map(r -> r.data().getInt("threshold"))
+                    .collect(java.util.stream.Collectors.toSet()));
         }
     }
 

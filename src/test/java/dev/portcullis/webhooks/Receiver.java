@@ -27,24 +27,24 @@ import java.util.function.Predicate;
  * answers the n-th (from 1) with the status {@code answer} gives, or never ({@link #HANG}: it keeps the
  * connection open without a word until closed).
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
     static final int HANG = -1;
 
     /** One request as it arrived. */
-    record Received(Instant at, String signature, String eventId, String contentType, String body) {
+    public record Received(Instant at, String signature, String eventId, String contentType, String body) {
 
-        JsonObject json() {
+        public JsonObject json() {
             try (var reader = Json.createReader(new StringReader(body))) {
                 return reader.readObject();
             }
         }
 
-        String type() {
+        public String type() {
             return json().getString("type");
         }
 
-        JsonObject data() {
+        public JsonObject data() {
             return json().getJsonObject("data");
         }
     }
@@ -81,7 +81,7 @@ final class Receiver implements AutoCloseable {
     }
 
     /** Answers every request with 200. */
-    static Receiver answeringOk() {
+    public static Receiver answeringOk() {
         return answering(n -> 200);
     }
 
@@ -93,7 +93,7 @@ final class Receiver implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
     }
 
@@ -101,12 +101,12 @@ final class Receiver implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    List<Received> of(String type) {
+    public List<Received> of(String type) {
         return received.stream().filter(request -> request.type().equals(type)).toList();
     }
 
     /** Waits, at most {@code within}, for a request that {@code wanted} matches; fails otherwise. */
-    Received await(Predicate<Received> wanted, Duration within, String what) {
+    public Received await(Predicate<Received> wanted, Duration within, String what) {
         Instant deadline = Instant.now().plus(within);
         while (Instant.now().isBefore(deadline)) {
             for (Received request : received) {
@@ -123,7 +123,7 @@ final class Receiver implements AutoCloseable {
         return await(request -> request.type().equals(type), within, type);
     }
 
-    List<String> summary() {
+    public List<String> summary() {
         List<String> lines = new ArrayList<>();
         received.forEach(request -> lines.add(request.eventId() + " " + request.type()));
         return lines;
