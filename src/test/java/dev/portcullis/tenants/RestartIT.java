@@ -3,6 +3,7 @@ package dev.portcullis.tenants;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.testing.DatabaseIndependent;
 import dev.portcullis.testing.OwnServer;
 import dev.portcullis.testing.PayaraMicro;
 import dev.portcullis.testing.Portcullis;
@@ -12,8 +13,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A server of its own (no configured admin key, its own data) that each test restarts: what was
- * stored before the restart must be there after it.
+ * stored before the restart must be there after it. H2 only: what a restart keeps is the application's
+ * doing (writes at stop, reloads at start); that a committed change survives on PostgreSQL, even a
+ * {@code kill -9}, is {@code AcknowledgedChangesSurviveACrashIT}'s, which runs on both.
  */
+@DatabaseIndependent
 class RestartIT {
 
     @RegisterExtension
