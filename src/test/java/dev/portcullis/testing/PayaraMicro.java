@@ -321,7 +321,14 @@ public final class PayaraMicro implements AutoCloseable {
                 throw new IllegalStateException("Payara Micro " + name + " failed; see " + log(), e);
             }
         }
-        throw new IllegalStateException("Payara Micro " + name + " was not ready within " + READY_TIMEOUT + "; see " + log());
+        throw new IllegalStateException("Payara Micro " + name + " was not ready within " + READY_TIMEOUT + "; see " + log()
+                + "; it ended with:\n" + logTail());
+    }
+
+    /** The log's last lines, for a failure message that stands on its own where the log is gone (CI). */
+    private String logTail() {
+        List<String> lines = logText().lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     }
 
     /**
