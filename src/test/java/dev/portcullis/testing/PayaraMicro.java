@@ -1,6 +1,7 @@
 package dev.portcullis.testing;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,10 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -27,6 +31,9 @@ import java.util.regex.Pattern;
  */
 public final class PayaraMicro implements AutoCloseable {
 
+    private static final int OWN_PORTS_FROM = 10_000;
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
+    private static final Random RANDOM = new Random();
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
     /** Payara Micro's line once its runtime (and Data Grid member) is up, before any deployment. */
     private static final String RUNTIME_STARTED = ") startup time : ";
@@ -359,11 +366,44 @@ public final class PayaraMicro implements AutoCloseable {
         }
     }
 
+    /**
+     * A port nobody listens on, taken below the kernel's ephemeral range: a port from that range can become
+     * the local port of some outgoing connection (Hazelcast's, a test's HTTP client's) in the seconds
+     * before the server binds it, and Payara Micro then starts without that listener and never answers.
+     * Never the same port twice in this JVM.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        int ephemeralFrom = ephemeralPortsFrom();
+        synchronized (HANDED_OUT) {
+            for (int attempt = 0; attempt < 1_000 && ephemeralFrom > OWN_PORTS_FROM + 1_000; attempt++) {
+                int port = OWN_PORTS_FROM + RANDOM.nextInt(ephemeralFrom - OWN_PORTS_FROM);
+                if (!HANDED_OUT.contains(port) && isFree(port)) {
+                    HANDED_OUT.add(port);
+                    return port;
+                }
+            }
+        }
+        // A machine whose ephemeral range leaves no room below it: the kernel's choice, with its small risk.
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+
+    private static int ephemeralPortsFrom() {
+        try {
+            return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException unknown) {
+            return 32_768;
         }
     }
 
