@@ -1,5 +1,6 @@
 package dev.portcullis.audit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -309,11 +310,8 @@ class AuditIT {
         String old = portcullis.newKey(tenant.adminKey(), "{\"name\":\"old\"}").string("id");
         portcullis.advanceClock(Duration.ofDays(3));
         String recent = portcullis.newKey(tenant.adminKey(), "{\"name\":\"recent\"}").string("id");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!trail(portcullis, tenant.adminKey(), "&target=" + old).isEmpty()) {
-            assertTrue(System.nanoTime() < deadline, "the old record was not purged");
-            Thread.sleep(200);
-        }
+        await("the old record purged").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> trail(portcullis, tenant.adminKey(), "&target=" + old).isEmpty());
         assertEquals(1, trail(portcullis, tenant.adminKey(), "&target=" + recent).size());
     }
 }

@@ -1,5 +1,6 @@
 package dev.portcullis.cluster;
 
+import org.awaitility.Awaitility;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,15 +81,9 @@ class JobLocksTest {
         assertTrue(running.await(30, TimeUnit.SECONDS));
         assertFalse(JobLocks.runAlone(second, "purge", Duration.ofHours(1), () -> { }));
         members.get(0).getLifecycleService().terminate();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        boolean ran = false;
-        while (!ran && System.nanoTime() < deadline) {
-            ran = JobLocks.runAlone(second, "purge", Duration.ofHours(1), () -> { });
-            if (!ran) {
-                Thread.sleep(100);
-            }
-        }
-        assertTrue(ran, "the lock of a member that left is released long before its lease ends");
+        Awaitility.await("the lock of a member that left released long before its lease ends")
+                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> JobLocks.runAlone(second, "purge", Duration.ofHours(1), () -> { }));
     }
 
     private static void await(CountDownLatch latch) {

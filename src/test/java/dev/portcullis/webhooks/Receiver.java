@@ -1,5 +1,8 @@
 package dev.portcullis.webhooks;
 
+import java.util.Optional;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.Awaitility;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -107,16 +110,12 @@ public final class Receiver implements AutoCloseable {
 
     /** Waits, at most {@code within}, for a request that {@code wanted} matches; fails otherwise. */
     public Received await(Predicate<Received> wanted, Duration within, String what) {
-        Instant deadline = Instant.now().plus(within);
-        while (Instant.now().isBefore(deadline)) {
-            for (Received request : received) {
-                if (wanted.test(request)) {
-                    return request;
-                }
-            }
-            pause();
+        try {
+            return Awaitility.await().atMost(within).pollInterval(POLL)
+                    .until(() -> received.stream().filter(wanted).findFirst(), Optional::isPresent).orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("No " + what + " within " + within + "; received: " + summary(), e);
         }
-        throw new AssertionError("No " + what + " within " + within + "; received: " + summary());
     }
 
     Received awaitType(String type, Duration within) {
@@ -129,14 +128,8 @@ public final class Receiver implements AutoCloseable {
         return lines;
     }
 
-    static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
+    /** How often a wait for what the server sends in the background looks again. */
+    static final Duration POLL = Duration.ofMillis(50);
 
     @Override
     public void close() {

@@ -1,5 +1,8 @@
 package dev.portcullis.webhooks;
 
+import java.util.Optional;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.Awaitility;
 import static dev.portcullis.testing.Portcullis.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,18 +51,14 @@ class WebhooksIT {
     }
 
     static JsonObject awaitDelivery(Portcullis portcullis, String adminKey, String webhookId, Predicate<JsonObject> wanted, String what) {
-        Instant deadline = Instant.now().plus(SOON);
-        List<JsonObject> rows = List.of();
-        while (Instant.now().isBefore(deadline)) {
-            rows = deliveries(portcullis, adminKey, webhookId);
-            for (JsonObject row : rows) {
-                if (wanted.test(row)) {
-                    return row;
-                }
-            }
-            Receiver.pause();
+        try {
+            return Awaitility.await().atMost(SOON).pollInterval(Receiver.POLL)
+                    .until(() -> deliveries(portcullis, adminKey, webhookId).stream().filter(wanted).findFirst(), Optional::isPresent)
+                    .orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("No delivery " + what + " within " + SOON + ": "
+                    + deliveries(portcullis, adminKey, webhookId), e);
         }
-        throw new AssertionError("No delivery " + what + " within " + SOON + ": " + rows);
     }
 
     /** Queues a test event and waits until the receiver has it: everything due before it was sent before it. */

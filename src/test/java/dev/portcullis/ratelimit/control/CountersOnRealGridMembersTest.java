@@ -1,5 +1,6 @@
 package dev.portcullis.ratelimit.control;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -168,11 +169,8 @@ class CountersOnRealGridMembersTest {
         assertEquals("day", after.refusedBy());
     }
 
-    private static void awaitBounded(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
-        }
+    private static void awaitBounded(java.util.concurrent.Callable<Boolean> condition) {
+        await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(10)).until(condition);
     }
 
     @Test
