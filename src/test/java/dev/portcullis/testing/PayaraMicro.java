@@ -34,6 +34,7 @@ public final class PayaraMicro implements AutoCloseable {
     private static final int OWN_PORTS_FROM = 10_000;
     private static final Set<Integer> HANDED_OUT = new HashSet<>();
     private static final Random RANDOM = new Random();
+    private static final int EPHEMERAL_FROM = ephemeralPortsFrom();
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
     /** Payara Micro's line once its runtime (and Data Grid member) is up, before any deployment. */
     private static final String RUNTIME_STARTED = ") startup time : ";
@@ -373,10 +374,9 @@ public final class PayaraMicro implements AutoCloseable {
      * Never the same port twice in this JVM.
      */
     public static int freePort() {
-        int ephemeralFrom = ephemeralPortsFrom();
         synchronized (HANDED_OUT) {
-            for (int attempt = 0; attempt < 1_000 && ephemeralFrom > OWN_PORTS_FROM + 1_000; attempt++) {
-                int port = OWN_PORTS_FROM + RANDOM.nextInt(ephemeralFrom - OWN_PORTS_FROM);
+            for (int attempt = 0; attempt < 1_000 && EPHEMERAL_FROM > OWN_PORTS_FROM + 1_000; attempt++) {
+                int port = OWN_PORTS_FROM + RANDOM.nextInt(EPHEMERAL_FROM - OWN_PORTS_FROM);
                 if (!HANDED_OUT.contains(port) && isFree(port)) {
                     HANDED_OUT.add(port);
                     return port;

@@ -1,8 +1,5 @@
 package dev.portcullis.webhooks;
 
-import java.util.Optional;
-import org.awaitility.core.ConditionTimeoutException;
-import org.awaitility.Awaitility;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -17,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +22,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntUnaryOperator;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A webhook receiver on 127.0.0.1: the JDK's own HTTP server, which records every request it gets and
@@ -110,12 +111,7 @@ public final class Receiver implements AutoCloseable {
 
     /** Waits, at most {@code within}, for a request that {@code wanted} matches; fails otherwise. */
     public Received await(Predicate<Received> wanted, Duration within, String what) {
-        try {
-            return Awaitility.await().atMost(within).pollInterval(POLL)
-                    .until(() -> received.stream().filter(wanted).findFirst(), Optional::isPresent).orElseThrow();
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError("No " + what + " within " + within + "; received: " + summary(), e);
-        }
+        return first(() -> List.copyOf(received), wanted, within, () -> "No " + what + " within " + within + "; received: " + summary());
     }
 
     Received awaitType(String type, Duration within) {
@@ -128,8 +124,18 @@ public final class Receiver implements AutoCloseable {
         return lines;
     }
 
-    /** How often a wait for what the server sends in the background looks again. */
-    static final Duration POLL = Duration.ofMillis(50);
+    /**
+     * The first of {@code rows} that {@code wanted} matches, looked for every 50 ms for at most
+     * {@code within}: what the server sends or records in the background. Fails with {@code failure}.
+     */
+    static <T> T first(Supplier<List<T>> rows, Predicate<T> wanted, Duration within, Supplier<String> failure) {
+        try {
+            return Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(50))
+                    .until(() -> rows.get().stream().filter(wanted).findFirst(), Optional::isPresent).orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(failure.get(), e);
+        }
+    }
 
     @Override
     public void close() {

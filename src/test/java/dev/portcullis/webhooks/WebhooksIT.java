@@ -1,8 +1,5 @@
 package dev.portcullis.webhooks;
 
-import java.util.Optional;
-import org.awaitility.core.ConditionTimeoutException;
-import org.awaitility.Awaitility;
 import static dev.portcullis.testing.Portcullis.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,14 +48,8 @@ class WebhooksIT {
     }
 
     static JsonObject awaitDelivery(Portcullis portcullis, String adminKey, String webhookId, Predicate<JsonObject> wanted, String what) {
-        try {
-            return Awaitility.await().atMost(SOON).pollInterval(Receiver.POLL)
-                    .until(() -> deliveries(portcullis, adminKey, webhookId).stream().filter(wanted).findFirst(), Optional::isPresent)
-                    .orElseThrow();
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError("No delivery " + what + " within " + SOON + ": "
-                    + deliveries(portcullis, adminKey, webhookId), e);
-        }
+        return Receiver.first(() -> deliveries(portcullis, adminKey, webhookId), wanted, SOON,
+                () -> "No delivery " + what + " within " + SOON + ": " + deliveries(portcullis, adminKey, webhookId));
     }
 
     /** Queues a test event and waits until the receiver has it: everything due before it was sent before it. */

@@ -142,8 +142,8 @@ public class UsageLedger {
     /**
      * Each chunk is two statements whatever its size: the rows travel as arrays and MERGE raises or
      * inserts each (standard SQL that H2 and PostgreSQL 15+ both run). At a hundred thousand active
-     * keys a flush writes tens of thousands of rows; one statement per row was most of the database's
-     * CPU and the tail of the request latency.
+     * keys a flush writes tens of thousands of rows: two statements per chunk instead of one or two per
+     * row.
      */
     private static final String RAISE_OR_INSERT = """
             MERGE INTO usage_daily u

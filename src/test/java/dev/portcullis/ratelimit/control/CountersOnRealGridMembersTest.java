@@ -15,9 +15,11 @@ import com.hazelcast.core.HazelcastInstance;
 import dev.portcullis.ratelimit.grid.Bucket;
 import dev.portcullis.ratelimit.grid.Decision;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -169,8 +171,8 @@ class CountersOnRealGridMembersTest {
         assertEquals("day", after.refusedBy());
     }
 
-    private static void awaitBounded(java.util.concurrent.Callable<Boolean> condition) {
-        await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(10)).until(condition);
+    private static void awaitBounded(Callable<Boolean> condition) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(condition);
     }
 
     @Test
