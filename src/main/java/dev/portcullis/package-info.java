@@ -5,5 +5,8 @@
  * {@code files}, {@code gateway}, {@code health}, {@code bootstrap}), and below them the error envelope
  * ({@code errors}), request rules ({@code validation}), addresses ({@code net}), JSON, and the shared
  * infrastructure (database, Data Grid, clock). Every import arrow runs down; an architecture test keeps it so.
+ *
+ * <p>A method one bean calls on another is public even where the package would do: Payara's Weld proxies
+ * reach a package-private method by reflection (measured at about 5 % of a keyed request's CPU).
  */
 package dev.portcullis;

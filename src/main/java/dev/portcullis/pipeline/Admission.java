@@ -85,7 +85,7 @@ public class Admission {
      * client's address; an address over its budget gets 429 before any lookup or signature check. Null:
      * the header was not a bearer credential.
      */
-    Presented authenticate(String credential, String clientAddress) {
+    public Presented authenticate(String credential, String clientAddress) {
         if (credential == null) {
             throw failures.refused(clientAddress, new InvalidApiKey());
         }
@@ -120,7 +120,7 @@ public class Admission {
     }
 
     /** Step 2: the credential's own tenant, which must be active. */
-    TenantView homeTenant(Presented presented) {
+    public TenantView homeTenant(Presented presented) {
         return tenants.active(presented.identity().tenantId());
     }
 
@@ -128,7 +128,7 @@ public class Admission {
      * Step 2, for {@code X-Tenant-ID}: only a platform admin's secret key may name another tenant, and
      * only one that exists; anyone else naming any tenant gets 403.
      */
-    String tenantToActFor(Presented presented, String requested) {
+    public String tenantToActFor(Presented presented, String requested) {
         Caller.Identity identity = presented.identity();
         if (!identity.role().includes(Role.PLATFORM_ADMIN) || identity.tenantBound()) {
             throw InsufficientPermissions.requiringRole(Role.PLATFORM_ADMIN.value());
@@ -144,7 +144,7 @@ public class Admission {
      * Step 3, for a key restricted to certain routes: the request's (or, at a gateway, the forwarded one's)
      * method and path must be one of them. Unknown (a gateway that does not say): refused.
      */
-    void checkRoute(Presented presented, String method, String path) {
+    public void checkRoute(Presented presented, String method, String path) {
         if (presented.key() != null && !presented.key().routes().isEmpty()
                 && (method == null || path == null || !presented.key().allows(method, path))) {
             throw InsufficientPermissions.outsideRoutes(method == null || path == null ? "unknown" : method + " " + path);
@@ -152,7 +152,7 @@ public class Admission {
     }
 
     /** Step 3: the address must be on the tenant's allowlist and on the key's, wherever one is set. */
-    void checkAddress(TenantView home, Presented presented, InetAddress client) {
+    public void checkAddress(TenantView home, Presented presented, InetAddress client) {
         if (!IpAllowlist.allowedByBoth(home.allowlist(), presented.allowlist(), client)) {
             throw new IpNotAllowed();
         }
@@ -162,7 +162,7 @@ public class Admission {
      * Step 4: the charge, to the credential's subject with the limits of its own tenant (a platform admin
      * acting for a tenant spends the platform's quota). Null when the store failed and fail-open is set.
      */
-    Decision charge(Presented presented, TenantView home, long cost, Map<String, Long> named) {
+    public Decision charge(Presented presented, TenantView home, long cost, Map<String, Long> named) {
         String subject = presented.identity().subject();
         KeyCredential key = presented.key();
         ChargePlan.Identity identity = key == null || key.identityId() == null ? null

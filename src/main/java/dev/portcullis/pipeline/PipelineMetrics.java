@@ -47,18 +47,18 @@ public class PipelineMetrics {
     }
 
     /** A request answered: {@code outcome} is {@code admitted} or the refusal's code. */
-    void decided(String outcome, String credential) {
+    public void decided(String outcome, String credential) {
         requests.computeIfAbsent(outcome + ' ' + credential,
                 key -> metrics.counter(REQUESTS, new Tag("outcome", outcome), new Tag("credential", credential))).inc();
     }
 
     /** A charge decided in {@code nanos}; a null decision: the store failed and fail-open let it through. */
-    void charged(Decision decision, long nanos) {
+    public void charged(Decision decision, long nanos) {
         chargeTime.update(Duration.ofNanos(nanos));
         (decision == null ? unmetered : decision.admitted() ? admitted : decision.outOfCredits() ? outOfCredits : refused).inc();
     }
 
-    void chargeFailed() {
+    public void chargeFailed() {
         unavailable.inc();
     }
 }

@@ -65,8 +65,13 @@ public class Counters {
 
     private IMap<String, HashMap<String, long[]>> shared;
     private IMap<String, String> mode;
-    /** Entries idle for two days are dropped, here as in the grid map: their day counts are in the database. */
-    private final Cache<String, HashMap<String, long[]>> here = Caffeine.newBuilder().expireAfterAccess(IDLE).build();
+    /**
+     * Entries idle for two days are dropped, here as in the grid map: their day counts are in the database.
+     * The cache's upkeep runs in the request's thread: handed to a pool, it would wake another thread every few
+     * charges, which costs more than the upkeep itself.
+     */
+    private final Cache<String, HashMap<String, long[]>> here = Caffeine.newBuilder().expireAfterAccess(IDLE)
+            .executor(Runnable::run).build();
     private final ReentrantReadWriteLock switching = new ReentrantReadWriteLock();
     private volatile boolean alone;
     /** A member that decides in place and has yet to hand its entries over, before this one may decide. */
@@ -119,7 +124,7 @@ public class Counters {
      * Runs {@code task} on the entry {@code key} in one atomic step: in place while alone, else on the
      * entry's owner in the grid.
      */
-    <R> R run(String key, EntryTask<R> task) {
+    public <R> R run(String key, EntryTask<R> task) {
         ReentrantReadWriteLock.ReadLock read = switching.readLock();
         read.lock();
         try {
@@ -140,7 +145,7 @@ public class Counters {
     }
 
     /** The entries of these keys as they stand, for what is read of them (last use). */
-    Map<String, HashMap<String, long[]>> entries(Collection<String> keys) {
+    public Map<String, HashMap<String, long[]>> entries(Collection<String> keys) {
         if (keys.isEmpty()) {
             return Map.of();
         }

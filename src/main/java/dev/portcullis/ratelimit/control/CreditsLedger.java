@@ -29,7 +29,7 @@ public class CreditsLedger {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
-    long[] persisted(String keyId) {
+    public long[] persisted(String keyId) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
                      "SELECT credits_remaining, credits_period, credits_generation FROM api_keys WHERE id = ?")) {
@@ -45,7 +45,7 @@ public class CreditsLedger {
         }
     }
 
-    void spent(String keyId, long[] state) {
+    public void spent(String keyId, long[] state) {
         long remaining = state[Decide.CREDITS_REMAINING];
         long period = state[Decide.CREDITS_PERIOD];
         try (Connection connection = dataSource.getConnection();
@@ -67,7 +67,7 @@ public class CreditsLedger {
     }
 
     /** An admin's change: it takes the place of whatever spends of an earlier generation wrote. */
-    void adjusted(String keyId, long[] state) {
+    public void adjusted(String keyId, long[] state) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement("""
                      UPDATE api_keys SET credits_remaining = ?, credits_period = ?, credits_generation = ?

@@ -93,14 +93,14 @@ public class UsageLedger {
         flush();
     }
 
-    void charged(String subject, String tenantId, long[] state) {
+    public void charged(String subject, String tenantId, long[] state) {
         if (tenantId != null) {
             charged.merge(DailyUsage.id(subject, state[Decide.DAY]), new Seen(subject, tenantId, state), Seen::newer);
         }
     }
 
     /** The persisted counts of a subject for a day, as a fresh counter state. */
-    long[] persisted(String subject, long epochDay) {
+    public long[] persisted(String subject, long epochDay) {
         DailyUsage usage = em.find(DailyUsage.class, DailyUsage.id(subject, epochDay));
         return Decide.day(epochDay, usage == null ? 0 : usage.allowed(), usage == null ? 0 : usage.refused(), 0);
     }
