@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
  */
 public final class Cidr {
 
-    private static final Pattern IPV4 = Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
     private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     private final byte[] network;
@@ -57,15 +56,9 @@ public final class Cidr {
             throw new IllegalArgumentException("not an IP address");
         }
         if (text.indexOf(':') < 0) {
-            if (!IPV4.matcher(text).matches()) {
-                throw new IllegalArgumentException("not an IPv4 address");
-            }
-            for (String part : text.split("\\.")) {
-                if (Integer.parseInt(part) > 255) {
-                    throw new IllegalArgumentException("an IPv4 part is above 255");
-                }
-            }
-        } else if (!IPV6_CHARACTERS.matcher(text).matches() || text.charAt(0) == '.') {
+            return ipv4(text);
+        }
+        if (!IPV6_CHARACTERS.matcher(text).matches() || text.charAt(0) == '.') {
             throw new IllegalArgumentException("not an IPv6 address (zone ids and brackets are not allowed)");
         }
         try {
@@ -74,6 +67,44 @@ public final class Cidr {
             return InetAddress.getByName(text);
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("not an IP address");
+        }
+    }
+
+    /**
+     * Four decimal parts without leading zeros, read by hand: every request's client address comes here,
+     * and a pattern, a split and {@link InetAddress}'s own parser cost more than the rest of the check.
+     */
+    private static InetAddress ipv4(String text) {
+        byte[] bytes = new byte[4];
+        int parts = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '.';
+            if (c == '.') {
+                if (digits == 0 || parts == 4) {
+                    throw new IllegalArgumentException("not an IPv4 address");
+                }
+                if (value > 255) {
+                    throw new IllegalArgumentException("an IPv4 part is above 255");
+                }
+                bytes[parts++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else if (c >= '0' && c <= '9' && digits < 3 && !(digits == 1 && value == 0)) {
+                value = value * 10 + (c - '0');
+                digits++;
+            } else {
+                throw new IllegalArgumentException("not an IPv4 address");
+            }
+        }
+        if (parts != 4) {
+            throw new IllegalArgumentException("not an IPv4 address");
+        }
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("four bytes are an IPv4 address", e);
         }
     }
 

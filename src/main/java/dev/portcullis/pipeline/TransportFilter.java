@@ -8,13 +8,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.net.InetAddress;
 import java.util.Arrays;
@@ -33,9 +31,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 @Priority(FilterOrder.TRANSPORT)
 public class TransportFilter implements ContainerRequestFilter, ContainerResponseFilter {
-
-    @Context
-    HttpServletRequest servletRequest;
 
     @Inject
     Caller caller;
@@ -71,7 +66,7 @@ public class TransportFilter implements ContainerRequestFilter, ContainerRespons
 
     @Override
     public void filter(ContainerRequestContext request) {
-        InetAddress peer = Cidr.address(servletRequest.getRemoteAddr());
+        InetAddress peer = Cidr.address((String) request.getProperty(PeerAddressFilter.PEER));
         InetAddress client = forwarding.client(peer, request.getHeaders().get(addressHeader));
         boolean secure = forwarding.secure(request.getSecurityContext().isSecure(), peer,
                 request.getHeaders().get(forwarding.protoHeader()));

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.errors.ValidationFailed;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +54,19 @@ class CidrTest {
         assertFalse(in("0.0.0.0/0", "::1"));
         assertFalse(in("::/0", "127.0.0.1"));
         assertTrue(in("0.0.0.0/0", "203.0.113.9"));
+    }
+
+    @Test
+    void ipv4AddressesAreFourDecimalPartsUpTo255WithoutLeadingZeros() throws UnknownHostException {
+        for (String good : new String[] {"0.0.0.0", "255.255.255.255", "1.22.199.250", "10.0.0.1", "127.0.0.1", "100.64.0.9"}) {
+            assertEquals(InetAddress.getByName(good), Cidr.address(good), good);
+        }
+        for (String bad : new String[] {"256.0.0.1", "1.2.3.999", "01.2.3.4", "1.2.3.00", "1.2.3.1000", "1..2.3", "1.2.3.4.",
+                ".1.2.3.4", "1.2.3.-4", "1.2.3.4 ", "\u0661.2.3.4", "1.2.3", "1.2.3.4.5", "a.b.c.d", "1.2.3.4/32", "+1.2.3.4"}) {
+            assertThrows(IllegalArgumentException.class, () -> Cidr.address(bad), bad);
+        }
+        assertEquals("an IPv4 part is above 255",
+                assertThrows(IllegalArgumentException.class, () -> Cidr.address("1.2.3.256")).getMessage());
     }
 
     @Test
