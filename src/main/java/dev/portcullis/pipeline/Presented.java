@@ -15,9 +15,10 @@ import java.util.Set;
 /**
  * A verified credential: who it is, and what only the later steps of admission need of it (the key's
  * own limits, allowlist, credits, named limits, routes and identity: {@code key}, null for a session),
- * which is not the business of the resources and so not on the caller.
+ * which is not the business of the resources and so not on the caller. Public only so that the CDI proxy
+ * of {@link Admission}, whose methods take and return it, calls them directly rather than by reflection.
  */
-record Presented(Caller.Identity identity, LimitOverride limits, IpAllowlist allowlist, KeyCredential key) {
+public record Presented(Caller.Identity identity, LimitOverride limits, IpAllowlist allowlist, KeyCredential key) {
 
     static Presented key(KeyCredential key) {
         return new Presented(new Caller.Identity(Credential.API_KEY, key.keyId(), key.tenantId(), key.role(), key.scopes(),

@@ -104,7 +104,7 @@ public class SigningKeys {
         return ring().signingKid();
     }
 
-    PrivateKey signingKey() {
+    public PrivateKey signingKey() {
         return ring().signingKey();
     }
 

@@ -31,15 +31,15 @@ public class DeliveryMetrics {
         failed = metrics.counter(NAME, new Tag("outcome", "failed"));
     }
 
-    void delivered() {
+    public void delivered() {
         delivered.inc();
     }
 
-    void retrying() {
+    public void retrying() {
         retrying.inc();
     }
 
-    void failed() {
+    public void failed() {
         failed.inc();
     }
 }
