@@ -30,6 +30,11 @@ public final class ChargePlan {
                 terms.dayOfMonth());
     }
 
+    /** Whether the subject is a key, as opposed to a user or an identity, which are charged too. */
+    static boolean isKey(String subject) {
+        return subject.startsWith("key_");
+    }
+
     /** The entry a subject's buckets are in, by its identity's id (null: none). */
     public static String entry(String subject, String identityId) {
         return identityId == null ? subject : identityId;

@@ -62,7 +62,7 @@ public class FailedAuthentications {
     }
 
     /** Seconds the address must still wait, or 0. */
-    public long blockedFor(String address) {
+    long blockedFor(String address) {
         Long until = blocked.get(address);
         if (until == null) {
             return 0;

@@ -28,8 +28,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RateLimiter.class.getName());
-    /** Keys' ids, as opposed to users' and identities', which are charged too but have no key quota to announce. */
-    private static final String KEY_ID_PREFIX = "key_";
     /** Day quotas above this are no quota to announce (and would overflow the percentages). */
     private static final long UNLIMITED = 1L << 50;
 
@@ -105,7 +103,7 @@ public class RateLimiter {
             }
             if (bucket.kind() == Bucket.Kind.DAY && tenantId != null) {
                 ledger.charged(bucket.owner(), tenantId, state);
-                if (decision.admitted() && bucket.usage() && bucket.owner().startsWith(KEY_ID_PREFIX)) {
+                if (decision.admitted() && bucket.usage() && ChargePlan.isKey(bucket.owner())) {
                     announceCrossings(tenantId, bucket, state);
                 }
             } else if (bucket.kind() == Bucket.Kind.CREDITS && decision.admitted()) {

@@ -203,7 +203,7 @@ public class UsageLedger {
             allowed[i] = state[Decide.DAY_ALLOWED];
             refused[i] = state[Decide.DAY_REFUSED];
             long used = state[Decide.LAST_USED_MILLIS];
-            if (subjects[i].startsWith("key_") && used > 0) {
+            if (ChargePlan.isKey(subjects[i]) && used > 0) {
                 lastUse.merge(subjects[i], used, Math::max);
             }
         }
