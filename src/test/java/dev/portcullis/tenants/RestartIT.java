@@ -1,12 +1,16 @@
 package dev.portcullis.tenants;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.testing.DatabaseIndependent;
 import dev.portcullis.testing.OwnServer;
 import dev.portcullis.testing.PayaraMicro;
 import dev.portcullis.testing.Portcullis;
+import jakarta.json.JsonString;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -66,6 +70,28 @@ class RestartIT {
         assertEquals("1", afterRestart.header("X-RateLimit-Remaining"), "the day's count was reloaded: 4 of 5 used");
         assertEquals(200, portcullis.get("/v1/health", key).status());
         assertEquals(429, portcullis.get("/v1/health", key).status());
+    }
+
+    @Test
+    void keysStillShowWhenTheyWereLastUsedAfterARestart() {
+        var tenant = portcullis.newTenant();
+        var used = portcullis.newKey(tenant.adminKey(), "{\"name\":\"used\",\"role\":\"member\"}");
+        var unused = portcullis.newKey(tenant.adminKey(), "{\"name\":\"unused\",\"role\":\"member\"}");
+        assertEquals(200, portcullis.get("/v1/health", used.string("key")).status());
+        String lastUsed = portcullis.get("/v1/keys/" + used.string("id"), tenant.adminKey()).string("last_used_at");
+        assertNotNull(lastUsed, "shown from the live counters before the restart");
+
+        server.restart();
+
+        assertEquals(lastUsed, portcullis.get("/v1/keys/" + used.string("id"), tenant.adminKey()).string("last_used_at"));
+        assertNull(portcullis.get("/v1/keys/" + unused.string("id"), tenant.adminKey()).string("last_used_at"));
+        Map<String, String> listed = new HashMap<>();
+        portcullis.get("/v1/keys", tenant.adminKey()).data().forEach(key -> listed.put(key.asJsonObject().getString("id"),
+                key.asJsonObject().get("last_used_at") instanceof JsonString at ? at.getString() : null));
+        assertEquals(lastUsed, listed.get(used.string("id")));
+        assertTrue(listed.containsKey(unused.string("id")) && listed.get(unused.string("id")) == null);
+        assertEquals(lastUsed, portcullis.post("/v1/keys/" + used.string("id") + "/roll", tenant.adminKey(), "{}")
+                .string("last_used_at"), "a rolled key keeps its last use");
     }
 
     @Test

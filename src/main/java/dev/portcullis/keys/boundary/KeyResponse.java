@@ -27,17 +27,12 @@ public record KeyResponse(String id, String key, String tenantId, String name, S
                           List<NamedLimitBody> rateLimits, CreditsBody credits, Instant lastUsedAt, Instant revokedAt,
                           Instant createdAt) {
 
-    /**
-     * {@code lastUsedAt}: the newest of the stored value and the live counter, which is ahead of it;
-     * {@code creditsRemaining}: what remains now, a refill due counted.
-     */
+    /** {@code creditsRemaining}: what remains now, a refill due counted. */
     public static KeyResponse from(ApiKey key, Instant now, Instant lastUsedAt, Long creditsRemaining) {
         return withSecret(key, null, now, lastUsedAt, creditsRemaining);
     }
 
     public static KeyResponse withSecret(ApiKey key, String secret, Instant now, Instant lastUsedAt, Long creditsRemaining) {
-        Instant lastUsed = key.lastUsedAt() == null || (lastUsedAt != null && lastUsedAt.isAfter(key.lastUsedAt()))
-                ? lastUsedAt : key.lastUsedAt();
         return new KeyResponse(key.id(), secret, key.tenantId(), key.name(), key.type().value(),
                 key.environment().value(), key.role().value(), key.prefix(), key.last4(), key.status(now), key.isEnabled(),
                 List.copyOf(key.scopes()), IpAllowlist.fromStored(key.allowedIps()).values(),
@@ -46,6 +41,6 @@ public record KeyResponse(String id, String key, String tenantId, String name, S
                 IdentityResponse.meta(key.meta()), RateLimitBody.from(key.perMinute(), key.perDay()),
                 NamedLimit.fromStored(key.namedLimits()).stream().map(NamedLimitBody::from).toList(),
                 CreditsBody.from(creditsRemaining, KeyCredential.creditTermsOf(key)),
-                lastUsed, key.revokedAt(), key.createdAt());
+                lastUsedAt, key.revokedAt(), key.createdAt());
     }
 }

@@ -15,7 +15,6 @@ import dev.portcullis.net.IpAllowlist;
 import dev.portcullis.net.RoutePattern;
 import dev.portcullis.ratelimit.boundary.NamedLimitBody;
 import dev.portcullis.ratelimit.boundary.RateLimitBody;
-import dev.portcullis.ratelimit.control.ChargePlan;
 import dev.portcullis.ratelimit.control.LimitOverride;
 import dev.portcullis.ratelimit.control.RateLimiter;
 import dev.portcullis.ratelimit.grid.Decide;
@@ -98,9 +97,8 @@ public class KeysResource {
         int size = Page.limit(limit);
         Instant now = keys.now();
         List<ApiKey> page = keys.page(caller.tenantId(), caller.environment(), externalId, Page.Position.decode(cursor), size);
-        Map<String, HashMap<String, long[]>> live = limiter.current(page.stream()
-                .map(key -> ChargePlan.entry(key.id(), key.identityId())).distinct().toList());
-        return Page.of(page, size, key -> KeyResponse.from(key, now, lastUsed(key, live), keys.creditsNow(key)),
+        Map<String, Instant> lastUsed = lastUsed(page);
+        return Page.of(page, size, key -> KeyResponse.from(key, now, lastUsed.get(key.id()), keys.creditsNow(key)),
                 key -> new Page.Position(key.createdAt(), key.id()));
     }
 
@@ -134,8 +132,7 @@ public class KeysResource {
     public KeyResponse topUp(@PathParam("id") String id, @NotNull(message = "is required") @Valid CreditsTopUp body) {
         ApiKey key = visible(id);
         long remaining = keys.topUp(key, body.add())[Decide.CREDITS_REMAINING];
-        return KeyResponse.from(key, keys.now(), lastUsed(key, limiter.current(List.of(ChargePlan.entry(key.id(), key.identityId())))),
-                remaining);
+        return KeyResponse.from(key, keys.now(), lastUsed(List.of(key)).get(key.id()), remaining);
     }
 
     /** The key is no longer metered by credits. */
@@ -163,7 +160,8 @@ public class KeysResource {
     public KeyResponse roll(@PathParam("id") String id, @Valid Roll body) {
         long grace = body == null || body.gracePeriodSeconds() == null ? 0 : body.gracePeriodSeconds();
         ApiKeys.Issued issued = keys.roll(visible(id), Duration.ofSeconds(grace));
-        return KeyResponse.withSecret(issued.key(), issued.secret(), keys.now(), null, keys.creditsNow(issued.key()));
+        return KeyResponse.withSecret(issued.key(), issued.secret(), keys.now(), lastUsed(List.of(issued.key())).get(id),
+                keys.creditsNow(issued.key()));
     }
 
     @DELETE
@@ -181,15 +179,13 @@ public class KeysResource {
     }
 
     private KeyResponse respond(ApiKey key) {
-        return KeyResponse.from(key, keys.now(), lastUsed(key, limiter.current(List.of(ChargePlan.entry(key.id(), key.identityId())))),
-                keys.creditsNow(key));
+        return KeyResponse.from(key, keys.now(), lastUsed(List.of(key)).get(key.id()), keys.creditsNow(key));
     }
 
-    /** When the key was last used by the live counters, which are ahead of what was last written. */
-    private static Instant lastUsed(ApiKey key, Map<String, HashMap<String, long[]>> live) {
-        HashMap<String, long[]> entry = live.get(ChargePlan.entry(key.id(), key.identityId()));
-        long[] day = entry == null ? null : entry.get(ChargePlan.dayBucket(key.id(), key.identityId()));
-        return day == null || day[Decide.LAST_USED_MILLIS] == 0 ? null : Instant.ofEpochMilli(day[Decide.LAST_USED_MILLIS]);
+    private Map<String, Instant> lastUsed(List<ApiKey> page) {
+        Map<String, String> identities = new HashMap<>();
+        page.forEach(key -> identities.put(key.id(), key.identityId()));
+        return limiter.lastUsed(identities);
     }
 
     private static Instant instant(String timestamp) {

@@ -48,8 +48,6 @@ public class ApiKey {
     private Instant expiresAt;
     @Column(name = "revoked_at")
     private Instant revokedAt;
-    @Column(name = "last_used_at")
-    private Instant lastUsedAt;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "updated_at")
@@ -325,10 +323,6 @@ public class ApiKey {
 
     public Instant revokedAt() {
         return revokedAt;
-    }
-
-    public Instant lastUsedAt() {
-        return lastUsedAt;
     }
 
     public Instant createdAt() {

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.Collection;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,8 +144,22 @@ public class RateLimiter {
         return state;
     }
 
-    /** The bucket states of these entries as they stand, for what is read of them (last use). */
-    public Map<String, HashMap<String, long[]>> current(Collection<String> keys) {
-        return counters.entries(keys);
+    /**
+     * When each key was last admitted ({@code identities}: key id to its identity's id, or to null), or no
+     * entry: the newer of what was written and the live counters, which are ahead of it.
+     */
+    public Map<String, Instant> lastUsed(Map<String, String> identities) {
+        Map<String, HashMap<String, long[]>> live = counters.entries(identities.entrySet().stream()
+                .map(key -> ChargePlan.entry(key.getKey(), key.getValue())).distinct().toList());
+        Map<String, Instant> lastUsed = new HashMap<>(ledger.lastUsed(identities.keySet()));
+        identities.forEach((key, identity) -> {
+            HashMap<String, long[]> entry = live.get(ChargePlan.entry(key, identity));
+            long[] day = entry == null ? null : entry.get(ChargePlan.dayBucket(key, identity));
+            if (day != null && day[Decide.LAST_USED_MILLIS] > 0) {
+                lastUsed.merge(key, Instant.ofEpochMilli(day[Decide.LAST_USED_MILLIS]),
+                        (written, counted) -> counted.isAfter(written) ? counted : written);
+            }
+        });
+        return lastUsed;
     }
 }

@@ -18,6 +18,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keeps the database's day counts and keys' {@code last_used_at} in step with the Data Grid counters,
+ * Keeps the database's day counts and last uses in step with the Data Grid counters,
  * in batches: each node remembers the newest day state it was answered for each subject and UTC day
  * it charged and writes those every {@code ratelimit.flush-interval}, never once per request, once more
  * when the application stops, and on every node before usage is read. Keyed by day, so that a subject's first request of a new day cannot
@@ -102,7 +104,27 @@ public class UsageLedger {
     /** The persisted counts of a subject for a day, as a fresh counter state. */
     public long[] persisted(String subject, long epochDay) {
         DailyUsage usage = em.find(DailyUsage.class, DailyUsage.id(subject, epochDay));
-        return Decide.day(epochDay, usage == null ? 0 : usage.allowed(), usage == null ? 0 : usage.refused(), 0);
+        return usage == null ? Decide.day(epochDay, 0, 0, 0)
+                : Decide.day(epochDay, usage.allowed(), usage.refused(), usage.lastUsedMillis());
+    }
+
+    /**
+     * When each of these subjects was last admitted, as written so far (the live counters may be ahead):
+     * its newest usage row that has a last use, found through the (subject, day) index.
+     */
+    public Map<String, Instant> lastUsed(Collection<String> subjects) {
+        if (subjects.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Instant> lastUsed = new HashMap<>();
+        em.createQuery("""
+                        select u from DailyUsage u where u.subjectId in :subjects and u.day =
+                            (select max(n.day) from DailyUsage n where n.subjectId = u.subjectId and n.lastUsedAt is not null)""",
+                        DailyUsage.class)
+                .setParameter("subjects", subjects)
+                .getResultList()
+                .forEach(usage -> lastUsed.put(usage.subjectId(), usage.lastUsedAt()));
+        return lastUsed;
     }
 
     /** Writes the counters of every subject charged here since the last flush. */
@@ -140,36 +162,30 @@ public class UsageLedger {
     }
 
     /**
-     * Each chunk is two statements whatever its size: the rows travel as arrays and MERGE raises or
+     * Each chunk is one statement whatever its size: the rows travel as arrays and MERGE raises or
      * inserts each (standard SQL that H2 and PostgreSQL 15+ both run). At a hundred thousand active
-     * keys a flush writes tens of thousands of rows: two statements per chunk instead of one or two per
-     * row.
+     * keys a flush writes tens of thousands of rows: one statement per chunk instead of one or two per
+     * row. A key's last use goes in the same row, not in {@code api_keys}: see migration V11.
      */
     private static final String RAISE_OR_INSERT = """
             MERGE INTO usage_daily u
             USING (SELECT * FROM UNNEST(CAST(? AS VARCHAR ARRAY), CAST(? AS VARCHAR ARRAY), CAST(? AS VARCHAR ARRAY),
-                                        CAST(? AS BIGINT ARRAY), CAST(? AS BIGINT ARRAY), CAST(? AS BIGINT ARRAY))
-                   AS v (id, subject_id, tenant_id, usage_day, allowed, refused)) v
+                                        CAST(? AS BIGINT ARRAY), CAST(? AS BIGINT ARRAY), CAST(? AS BIGINT ARRAY),
+                                        CAST(? AS BIGINT ARRAY))
+                   AS v (id, subject_id, tenant_id, usage_day, allowed, refused, last_used_at)) v
             ON u.id = v.id
             WHEN MATCHED THEN UPDATE SET allowed = GREATEST(u.allowed, v.allowed), refused = GREATEST(u.refused, v.refused),
-                                         updated_at = ?
-            WHEN NOT MATCHED THEN INSERT (id, subject_id, tenant_id, usage_day, allowed, refused, updated_at)
-                                  VALUES (v.id, v.subject_id, v.tenant_id, v.usage_day, v.allowed, v.refused, ?)""";
-
-    private static final String LAST_USED = """
-            MERGE INTO api_keys k
-            USING (SELECT * FROM UNNEST(CAST(? AS VARCHAR ARRAY), CAST(? AS BIGINT ARRAY)) AS v (id, used)) v
-            ON k.id = v.id
-            WHEN MATCHED AND (k.last_used_at IS NULL OR k.last_used_at < v.used) THEN UPDATE SET last_used_at = v.used""";
+                                         last_used_at = GREATEST(u.last_used_at, v.last_used_at), updated_at = ?
+            WHEN NOT MATCHED THEN INSERT (id, subject_id, tenant_id, usage_day, allowed, refused, last_used_at, updated_at)
+                                  VALUES (v.id, v.subject_id, v.tenant_id, v.usage_day, v.allowed, v.refused, v.last_used_at, ?)""";
 
     private static void write(Connection connection, Map<String, Seen> batch, long now) throws SQLException {
         connection.setAutoCommit(false);
-        try (PreparedStatement raise = connection.prepareStatement(RAISE_OR_INSERT);
-             PreparedStatement lastUsed = connection.prepareStatement(LAST_USED)) {
+        try (PreparedStatement raise = connection.prepareStatement(RAISE_OR_INSERT)) {
             // In chunks, each committed: no transaction holds many rows for long.
             List<Map.Entry<String, Seen>> all = List.copyOf(batch.entrySet());
             for (int from = 0; from < all.size(); from += CHUNK) {
-                writeChunk(connection, all.subList(from, Math.min(all.size(), from + CHUNK)), now, raise, lastUsed);
+                writeChunk(connection, all.subList(from, Math.min(all.size(), from + CHUNK)), now, raise);
                 connection.commit();
             }
         } catch (SQLException e) {
@@ -183,7 +199,7 @@ public class UsageLedger {
     }
 
     private static void writeChunk(Connection connection, List<Map.Entry<String, Seen>> rows, long now,
-                                   PreparedStatement raise, PreparedStatement lastUsed) throws SQLException {
+                                   PreparedStatement raise) throws SQLException {
         int n = rows.size();
         String[] ids = new String[n];
         String[] subjects = new String[n];
@@ -191,8 +207,7 @@ public class UsageLedger {
         Long[] days = new Long[n];
         Long[] allowed = new Long[n];
         Long[] refused = new Long[n];
-        // A key charged on two days has two rows here, and MERGE may change a row only once: its latest use.
-        Map<String, Long> lastUse = new HashMap<>();
+        Long[] lastUsed = new Long[n];
         for (int i = 0; i < n; i++) {
             var row = rows.get(i);
             long[] state = row.getValue().state();
@@ -202,10 +217,7 @@ public class UsageLedger {
             days[i] = state[Decide.DAY];
             allowed[i] = state[Decide.DAY_ALLOWED];
             refused[i] = state[Decide.DAY_REFUSED];
-            long used = state[Decide.LAST_USED_MILLIS];
-            if (ChargePlan.isKey(subjects[i]) && used > 0) {
-                lastUse.merge(subjects[i], used, Math::max);
-            }
+            lastUsed[i] = state[Decide.LAST_USED_MILLIS] > 0 ? state[Decide.LAST_USED_MILLIS] : null; // GREATEST skips NULL
         }
         raise.setArray(1, connection.createArrayOf("VARCHAR", ids));
         raise.setArray(2, connection.createArrayOf("VARCHAR", subjects));
@@ -213,14 +225,10 @@ public class UsageLedger {
         raise.setArray(4, connection.createArrayOf("BIGINT", days));
         raise.setArray(5, connection.createArrayOf("BIGINT", allowed));
         raise.setArray(6, connection.createArrayOf("BIGINT", refused));
-        raise.setLong(7, now);
+        raise.setArray(7, connection.createArrayOf("BIGINT", lastUsed));
         raise.setLong(8, now);
+        raise.setLong(9, now);
         raise.executeUpdate();
-        if (!lastUse.isEmpty()) {
-            lastUsed.setArray(1, connection.createArrayOf("VARCHAR", lastUse.keySet().toArray(String[]::new)));
-            lastUsed.setArray(2, connection.createArrayOf("BIGINT", lastUse.values().toArray(Long[]::new)));
-            lastUsed.executeUpdate();
-        }
     }
 
     /**

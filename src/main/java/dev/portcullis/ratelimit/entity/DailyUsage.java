@@ -24,6 +24,9 @@ public class DailyUsage {
     private long refused;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    /** For a key: its last use that day, which is where a key's last use is kept. */
+    @Column(name = "last_used_at")
+    private Instant lastUsedAt;
 
     /** Rows are written by the usage ledger with plain JDBC; the entity only reads them. */
     protected DailyUsage() {
@@ -55,5 +58,14 @@ public class DailyUsage {
 
     public long refused() {
         return refused;
+    }
+
+    public Instant lastUsedAt() {
+        return lastUsedAt;
+    }
+
+    /** As the counters keep it: 0 for none. */
+    public long lastUsedMillis() {
+        return lastUsedAt == null ? 0 : lastUsedAt.toEpochMilli();
     }
 }
