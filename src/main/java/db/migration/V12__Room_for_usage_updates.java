@@ -9,9 +9,8 @@ import org.flywaydb.core.api.migration.Context;
  * On PostgreSQL only: the usage flush raises every active subject's row of the day every few seconds. A
  * row inserted into a full page cannot be updated in that page, so its first updates each wrote a new
  * version elsewhere and a new entry in all three of the table's indexes; with room left in every page
- * they stay in place and touch no index (HOT). Measured with bench/scale.sh: the first 100,000-key round
- * after every key's first use cost PostgreSQL several times the CPU of the later ones. H2 has no such
- * setting (it rewrites rows in its own way).
+ * they stay in place and touch no index (HOT). Measured with bench/scale.sh (100,000 active keys, together
+ * with V11): 94 % of the rows' updates in place, against 75 % before. H2 has no such setting.
  */
 public class V12__Room_for_usage_updates extends BaseJavaMigration {
 
