@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +18,12 @@ public final class TestDatabase {
 
     private static final Duration LEFT_BEHIND = Duration.ofHours(3);
     private static boolean oldRunsDropped;
+    /** Made by this run: dropped when the test JVM ends (a run that is killed leaves them to the next one). */
+    private static final List<String> MADE = new ArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropMade, "drop-test-databases"));
+    }
 
     private TestDatabase() {
     }
@@ -46,6 +53,28 @@ public final class TestDatabase {
             if (createdMillis(name) < cutoff) {
                 statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             }
+        }
+    }
+
+    /** WITH (FORCE): a server of the run may still hold connections while the JVM ends. */
+    private static void dropMade() {
+        List<String> made;
+        synchronized (MADE) {
+            made = List.copyOf(MADE);
+        }
+        if (made.isEmpty()) {
+            return;
+        }
+        String base = System.getProperty("it.db.url");
+        try (Connection connection = DriverManager.getConnection(base.substring(0, base.lastIndexOf('/') + 1) + "postgres",
+                System.getProperty("it.db.user"), System.getProperty("it.db.password"));
+             Statement statement = connection.createStatement()) {
+            for (String database : made) {
+                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            System.err.println("Could not drop this run's test databases (the next run drops them after "
+                    + LEFT_BEHIND.toHours() + " hours): " + e.getMessage());
         }
     }
 
@@ -81,6 +110,9 @@ public final class TestDatabase {
              Statement statement = connection.createStatement()) {
             dropDatabasesOfEarlierRuns(statement);
             statement.execute("CREATE DATABASE " + database);
+            synchronized (MADE) {
+                MADE.add(database);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create the test database " + database + " at " + admin, e);
         }
