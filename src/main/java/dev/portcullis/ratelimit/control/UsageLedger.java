@@ -32,12 +32,13 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keeps the database's day counts and last uses in step with the Data Grid counters,
- * in batches: each node remembers the newest day state it was answered for each subject and UTC day
- * it charged and writes those every {@code ratelimit.flush-interval}, never once per request, once more
- * when the application stops, and on every node before usage is read. Keyed by day, so that a subject's first request of a new day cannot
- * replace the old day's last unwritten count. Writing needs no Data Grid call, so it also works while the grid shuts down.
- * Counts are raised, never lowered, so nodes writing the same subject cannot undo each other.
+ * Keeps the database's day counts and last uses in step with the Data Grid counters, in batches: each
+ * node remembers the newest day state it was answered for each subject and UTC day it charged and writes
+ * those every {@code ratelimit.flush-interval}, never once per request, once more when the application
+ * stops, and on every node before usage is read. Keyed by day, so that a subject's first request of a new
+ * day cannot replace the old day's last unwritten count. Writing needs no Data Grid call, so it also works
+ * while the grid shuts down. Counts are raised, never lowered, so nodes writing the same subject cannot
+ * undo each other.
  */
 @ApplicationScoped
 public class UsageLedger {

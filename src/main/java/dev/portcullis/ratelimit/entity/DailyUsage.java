@@ -24,7 +24,7 @@ public class DailyUsage {
     private long refused;
     @Column(name = "updated_at")
     private Instant updatedAt;
-    /** For a key: its last use that day, which is where a key's last use is kept. */
+    /** When the subject was last admitted (that day or, carried over, before): where a key's last use is kept. */
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
