@@ -1,5 +1,6 @@
 package db.migration;
 
+import dev.portcullis.database.Database;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -19,7 +20,7 @@ public class V12__Room_for_usage_updates extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
-        if (!"PostgreSQL".equals(context.getConnection().getMetaData().getDatabaseProductName())) {
+        if (!Database.isPostgreSql(context.getConnection().getMetaData())) {
             return;
         }
         try (Statement statement = context.getConnection().createStatement()) {

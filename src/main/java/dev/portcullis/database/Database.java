@@ -3,6 +3,7 @@ package dev.portcullis.database;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,6 +49,11 @@ public class Database {
     @FunctionalInterface
     public interface Work {
         void on(Connection connection) throws SQLException;
+    }
+
+    /** Whether the connected database is PostgreSQL (else the embedded H2), for what only one of them has. */
+    public static boolean isPostgreSql(DatabaseMetaData database) throws SQLException {
+        return "PostgreSQL".equals(database.getDatabaseProductName());
     }
 
     /**

@@ -39,7 +39,7 @@ public class Migrations {
     private void refuseOlderPostgreSql() {
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData database = connection.getMetaData();
-            if ("PostgreSQL".equals(database.getDatabaseProductName()) && database.getDatabaseMajorVersion() < 15) {
+            if (Database.isPostgreSql(database) && database.getDatabaseMajorVersion() < 15) {
                 throw new IllegalStateException("PostgreSQL " + database.getDatabaseProductVersion()
                         + " is too old for Portcullis: it needs PostgreSQL 15 or later");
             }

@@ -65,10 +65,7 @@ public final class TestDatabase {
         if (made.isEmpty()) {
             return;
         }
-        String base = System.getProperty("it.db.url");
-        try (Connection connection = DriverManager.getConnection(base.substring(0, base.lastIndexOf('/') + 1) + "postgres",
-                System.getProperty("it.db.user"), System.getProperty("it.db.password"));
-             Statement statement = connection.createStatement()) {
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
             for (String database : made) {
                 statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             }
@@ -100,26 +97,32 @@ public final class TestDatabase {
         if (!isPostgres()) {
             return Map.of();
         }
-        String base = System.getProperty("it.db.url");
         String database = ("portcullis_itdb_" + Long.toString(System.currentTimeMillis(), 36) + "_" + name + "_"
                 + Long.toString(System.nanoTime(), 36)).toLowerCase()
                 .replaceAll("[^a-z0-9_]", "_");
-        String admin = base.substring(0, base.lastIndexOf('/') + 1) + "postgres";
-        try (Connection connection = DriverManager.getConnection(admin, System.getProperty("it.db.user"),
-                System.getProperty("it.db.password"));
-             Statement statement = connection.createStatement()) {
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
             dropDatabasesOfEarlierRuns(statement);
             statement.execute("CREATE DATABASE " + database);
             synchronized (MADE) {
                 MADE.add(database);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create the test database " + database + " at " + admin, e);
+            throw new IllegalStateException("Cannot create the test database " + database + " at " + url("postgres"), e);
         }
         return Map.of(
-                "DB_URL", base.substring(0, base.lastIndexOf('/') + 1) + database,
+                "DB_URL", url(database),
                 "DB_USER", System.getProperty("it.db.user"),
                 "DB_PASSWORD", System.getProperty("it.db.password"),
                 "DB_DATASOURCE_CLASS", System.getProperty("it.db.datasourceClass"));
+    }
+
+    /** The JDBC URL of {@code database} on the PostgreSQL server that {@code it.db.url} names. */
+    private static String url(String database) {
+        String base = System.getProperty("it.db.url");
+        return base.substring(0, base.lastIndexOf('/') + 1) + database;
+    }
+
+    private static Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(url(database), System.getProperty("it.db.user"), System.getProperty("it.db.password"));
     }
 }

@@ -105,8 +105,11 @@ public class UsageLedger {
     /** The persisted counts of a subject for a day, as a fresh counter state. */
     public long[] persisted(String subject, long epochDay) {
         DailyUsage usage = em.find(DailyUsage.class, DailyUsage.id(subject, epochDay));
-        return usage == null ? Decide.day(epochDay, 0, 0, 0)
-                : Decide.day(epochDay, usage.allowed(), usage.refused(), usage.lastUsedMillis());
+        if (usage == null) {
+            return Decide.day(epochDay, 0, 0, 0);
+        }
+        long lastUsed = usage.lastUsedAt() == null ? 0 : usage.lastUsedAt().toEpochMilli(); // the counters' "never" is 0
+        return Decide.day(epochDay, usage.allowed(), usage.refused(), lastUsed);
     }
 
     /**

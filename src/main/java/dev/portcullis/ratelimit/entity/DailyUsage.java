@@ -63,9 +63,4 @@ public class DailyUsage {
     public Instant lastUsedAt() {
         return lastUsedAt;
     }
-
-    /** As the counters keep it: 0 for none. */
-    public long lastUsedMillis() {
-        return lastUsedAt == null ? 0 : lastUsedAt.toEpochMilli();
-    }
 }
