@@ -2,6 +2,8 @@ package dev.portcullis.ratelimit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.identities.entity.Identity;
@@ -317,5 +319,17 @@ class DecideTest {
         assertEquals(1, entry.get("key_b/day")[Decide.DAY_ALLOWED]);
         assertEquals(1, entry.get("key_b/day")[Decide.DAY_REFUSED]);
         assertEquals(3, entry.get("identity/day")[Decide.DAY_ALLOWED]);
+    }
+
+    @Test
+    void theStatesADecisionAnswersStayAsAnsweredWhileTheEntryChangesItsOwnArrays() {
+        Decision first = charge(TEN_PER_MINUTE, T0);
+        long[] kept = entry.get("day");
+        Decision second = charge(TEN_PER_MINUTE, T0.plusSeconds(1));
+        assertEquals(1, first.persisted().get("day")[Decide.DAY_ALLOWED], "the first answer, read after the second decision");
+        assertEquals(2, second.persisted().get("day")[Decide.DAY_ALLOWED]);
+        assertSame(kept, entry.get("day"), "the entry's own array, changed: a charge leaves no new array behind");
+        assertEquals(2, kept[Decide.DAY_ALLOWED]);
+        assertNotSame(kept, second.persisted().get("day"));
     }
 }

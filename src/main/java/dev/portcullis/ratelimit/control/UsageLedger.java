@@ -23,9 +23,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -45,7 +47,8 @@ public class UsageLedger {
 
     private static final Logger LOG = Logger.getLogger(UsageLedger.class.getName());
     private static final String FLUSH = "flush-usage";
-    private static final int CHUNK = 1000;
+    private static final int CHUNK = 250;
+    private static final long MAX_PAUSE_MILLIS = 100;
 
     @PersistenceContext
     EntityManager em;
@@ -63,21 +66,16 @@ public class UsageLedger {
     @ConfigProperty(name = "ratelimit.flush-interval", defaultValue = "PT5S")
     Duration flushInterval;
 
-    /** The newest counter state seen on this node per usage row (subject and day) since the last flush. */
-    private final Map<String, Seen> charged = new ConcurrentHashMap<>();
-
-    private record Seen(String subject, String tenantId, long[] state) {
-
-        /** Of two states of the same subject and day, the later one: counts only grow within a day. */
-        Seen newer(Seen other) {
-            return total(other.state) >= total(state) ? other : this;
-        }
-
-        private static long total(long[] state) {
-            return state[Decide.DAY_ALLOWED] + state[Decide.DAY_REFUSED];
-        }
-    }
-    private ScheduledFuture<?> flushing;
+    /**
+     * What this node has charged since the last flush. A subject charged at least once in twelve flushes (a
+     * minute at the default interval) keeps its holder rather than getting a new one each time.
+     */
+    private final UnwrittenUsage unwritten = new UnwrittenUsage(12);
+    private ScheduledFuture<?> scheduled;
+    /** One flush at a time: a flush on demand must not return while a scheduled one still holds rows. */
+    private final ReentrantLock flushing = new ReentrantLock();
+    /** Flushes on demand waiting for the lock: the scheduled one stops spreading its writes out. */
+    private final AtomicInteger hurrying = new AtomicInteger();
 
     @Inject
     EveryNode everyNode;
@@ -85,20 +83,20 @@ public class UsageLedger {
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         everyNode.register(FLUSH, ignored -> flush());
         long every = flushInterval.toMillis();
-        flushing = scheduler.scheduleWithFixedDelay(this::flush, every, every, TimeUnit.MILLISECONDS);
+        scheduled = scheduler.scheduleWithFixedDelay(this::flushSpread, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** Before the application context goes: by the time of {@code @PreDestroy} the DataSource is gone. */
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
-        if (flushing != null) {
-            flushing.cancel(false);
+        if (scheduled != null) {
+            scheduled.cancel(false);
         }
         flush();
     }
 
     public void charged(String subject, String tenantId, long[] state) {
         if (tenantId != null) {
-            charged.merge(DailyUsage.id(subject, state[Decide.DAY]), new Seen(subject, tenantId, state), Seen::newer);
+            unwritten.charged(subject, tenantId, state);
         }
     }
 
@@ -131,34 +129,61 @@ public class UsageLedger {
         return lastUsed;
     }
 
-    /** Writes the counters of every subject charged here since the last flush. */
+    /**
+     * Writes the counts of every subject charged here since the last flush, at once: before usage is
+     * read, and when the application stops. A scheduled flush under way stops spreading its writes out
+     * and finishes first.
+     */
     public void flush() {
-        if (charged.isEmpty()) {
-            return;
-        }
-        Map<String, Seen> batch = new HashMap<>();
-        charged.keySet().forEach(row -> {
-            Seen seen = charged.remove(row);
-            if (seen != null) {
-                batch.put(row, seen);
-            }
-        });
+        hurrying.incrementAndGet();
+        flushing.lock();
         try {
-            write(batch);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not write usage counts; will retry", e);
-            batch.forEach((row, seen) -> charged.merge(row, seen, Seen::newer));
+            hurrying.decrementAndGet();
+            drain(false);
+        } finally {
+            flushing.unlock();
         }
     }
 
     /**
-     * Plain JDBC with portable SQL rather than JPA: this also runs while the application stops, when
-     * the container's EntityManager can no longer be used. Never called inside a JTA transaction.
+     * The scheduled flush, spread out: after each chunk it waits three times as long as the chunk took
+     * (at most {@value #MAX_PAUSE_MILLIS} ms), unless a flush on demand waits for it. Written in one
+     * burst, a hundred thousand active keys' rows kept PostgreSQL and this thread busy for a fifth of a
+     * second every interval while the requests of that moment queued for the cores: on two shared cores
+     * that burst was the largest part of the latency bench/scale.sh measures at p99.
      */
-    private void write(Map<String, Seen> batch) {
+    private void flushSpread() {
+        flushing.lock();
+        try {
+            drain(true);
+        } finally {
+            flushing.unlock();
+        }
+    }
+
+    private void drain(boolean spread) {
+        try {
+            unwritten.drain(CHUNK, rows -> {
+                long began = System.nanoTime();
+                write(rows);
+                if (spread && hurrying.get() == 0) {
+                    LockSupport.parkNanos(Math.min(3 * (System.nanoTime() - began), TimeUnit.MILLISECONDS.toNanos(MAX_PAUSE_MILLIS)));
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not write usage counts; will retry", e);
+        }
+    }
+
+    /**
+     * One chunk in one statement and transaction. Plain JDBC with portable SQL rather than JPA: this
+     * also runs while the application stops, when the container's EntityManager can no longer be used.
+     * Never called inside a JTA transaction.
+     */
+    private void write(Collection<UnwrittenUsage.Row> rows) {
         long now = clock.millis();
         try {
-            Database.patiently(dataSource, connection -> write(connection, batch, now));
+            Database.patiently(dataSource, connection -> write(connection, List.copyOf(rows), now));
         } catch (SQLException e) {
             // A row inserted meanwhile by another node ends up here too; the next flush updates it.
             throw new IllegalStateException("Could not write usage counts", e);
@@ -183,15 +208,11 @@ public class UsageLedger {
             WHEN NOT MATCHED THEN INSERT (id, subject_id, tenant_id, usage_day, allowed, refused, last_used_at, updated_at)
                                   VALUES (v.id, v.subject_id, v.tenant_id, v.usage_day, v.allowed, v.refused, v.last_used_at, ?)""";
 
-    private static void write(Connection connection, Map<String, Seen> batch, long now) throws SQLException {
+    private static void write(Connection connection, List<UnwrittenUsage.Row> rows, long now) throws SQLException {
         connection.setAutoCommit(false);
         try (PreparedStatement raise = connection.prepareStatement(RAISE_OR_INSERT)) {
-            // In chunks, each committed: no transaction holds many rows for long.
-            List<Map.Entry<String, Seen>> all = List.copyOf(batch.entrySet());
-            for (int from = 0; from < all.size(); from += CHUNK) {
-                writeChunk(connection, all.subList(from, Math.min(all.size(), from + CHUNK)), now, raise);
-                connection.commit();
-            }
+            writeChunk(connection, rows, now, raise);
+            connection.commit();
         } catch (SQLException e) {
             try {
                 connection.rollback();
@@ -202,7 +223,7 @@ public class UsageLedger {
         }
     }
 
-    private static void writeChunk(Connection connection, List<Map.Entry<String, Seen>> rows, long now,
+    private static void writeChunk(Connection connection, List<UnwrittenUsage.Row> rows, long now,
                                    PreparedStatement raise) throws SQLException {
         int n = rows.size();
         String[] ids = new String[n];
@@ -213,15 +234,14 @@ public class UsageLedger {
         Long[] refused = new Long[n];
         Long[] lastUsed = new Long[n];
         for (int i = 0; i < n; i++) {
-            var row = rows.get(i);
-            long[] state = row.getValue().state();
-            ids[i] = row.getKey();
-            subjects[i] = row.getValue().subject();
-            tenants[i] = row.getValue().tenantId();
-            days[i] = state[Decide.DAY];
-            allowed[i] = state[Decide.DAY_ALLOWED];
-            refused[i] = state[Decide.DAY_REFUSED];
-            lastUsed[i] = state[Decide.LAST_USED_MILLIS] > 0 ? state[Decide.LAST_USED_MILLIS] : null; // GREATEST skips NULL
+            UnwrittenUsage.Row row = rows.get(i);
+            ids[i] = row.id();
+            subjects[i] = row.subject();
+            tenants[i] = row.tenantId();
+            days[i] = row.day();
+            allowed[i] = row.allowed();
+            refused[i] = row.refused();
+            lastUsed[i] = row.lastUsedMillis() > 0 ? row.lastUsedMillis() : null; // GREATEST skips NULL
         }
         raise.setArray(1, connection.createArrayOf("VARCHAR", ids));
         raise.setArray(2, connection.createArrayOf("VARCHAR", subjects));

@@ -29,7 +29,7 @@ public record CreditAdjustment(Bucket bucket, boolean add, long amount, long now
         long remaining = add ? Math.addExact(now[Decide.CREDITS_REMAINING], amount) : amount;
         long period = bucket.refill() == Bucket.Refill.NONE ? 0 : Decide.period(bucket, nowMillis);
         long[] next = Decide.credits(remaining, add ? now[Decide.CREDITS_PERIOD] : period, now[Decide.CREDITS_GENERATION] + 1);
-        states.put(bucket.name(), next);
+        states.put(bucket.name(), next.clone());
         return next;
     }
 }

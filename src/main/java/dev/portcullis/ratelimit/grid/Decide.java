@@ -38,9 +38,11 @@ public final class Decide {
     }
 
     /**
-     * Decides {@code charge} on {@code entry} (bucket name to state), updating it in place: the states
-     * of the charged buckets are replaced by new arrays, never changed inside, so a caller may share the
-     * old ones. Without a needed persisted state, changes nothing and names what is missing.
+     * Decides {@code charge} on {@code entry} (bucket name to state), updating it in place: a bucket's
+     * state is written into the entry's own array where it has one, so that a charge leaves behind no
+     * new object that outlives the request (at a hundred thousand active keys, such objects were what
+     * made each young collection long). The states the decision answers are copies, never the entry's
+     * arrays. Without a needed persisted state, changes nothing and names what is missing.
      */
     public static Decision apply(Map<String, long[]> entry, Charge charge) {
         List<String> missing = new ArrayList<>();
@@ -54,13 +56,14 @@ public final class Decide {
         }
         long now = charge.nowMillis();
         int size = charge.buckets().size();
+        long[][] stored = new long[size][];
         long[][] states = new long[size][];
         long[] retry = new long[size];
         boolean admitted = true;
         for (int i = 0; i < size; i++) {
             Bucket bucket = charge.buckets().get(i);
-            long[] current = entry.get(bucket.name());
-            states[i] = rolledOver(bucket, current != null ? current.clone() : start(bucket, charge.seeds().get(bucket.name())), now);
+            stored[i] = entry.get(bucket.name());
+            states[i] = rolledOver(bucket, stored[i] != null ? stored[i].clone() : start(bucket, charge.seeds().get(bucket.name())), now);
             retry[i] = wait(bucket, states[i], now);
             admitted &= retry[i] == 0;
         }
@@ -81,7 +84,7 @@ public final class Decide {
                     retryAfter = Math.max(0, retry[i]);
                 }
             }
-            entry.put(bucket.name(), states[i]);
+            keep(entry, bucket.name(), stored[i], states[i]);
         }
         List<Decision.Standing> standings = new ArrayList<>(size);
         Map<String, long[]> persisted = new HashMap<>(4);
@@ -93,6 +96,15 @@ public final class Decide {
             }
         }
         return new Decision(admitted, refusedBy, refusedKind, retryAfter, standings, persisted, List.of());
+    }
+
+    /** {@code state} as the entry's state of bucket {@code name}: into its array if it has one of that shape. */
+    private static void keep(Map<String, long[]> entry, String name, long[] stored, long[] state) {
+        if (stored != null && stored.length == state.length) {
+            System.arraycopy(state, 0, stored, 0, state.length);
+        } else {
+            entry.put(name, state.clone());
+        }
     }
 
     /**

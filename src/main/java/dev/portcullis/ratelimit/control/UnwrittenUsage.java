@@ -1,0 +1,166 @@
+package dev.portcullis.ratelimit.control;
+
+import dev.portcullis.ratelimit.entity.DailyUsage;
+import dev.portcullis.ratelimit.grid.Decide;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The day counts this node has charged and not written yet. Each subject has one holder that stays while
+ * the subject keeps being charged, and a charge copies its counts into it: it allocates nothing. A record
+ * per charge kept until the next write lived for seconds, survived young collections, and at a hundred
+ * thousand active keys made each of G1's pauses copy megabytes (15 ms against 4–6 ms for the bare
+ * endpoint, bench/scale.sh's latency phase). Counts are raised, never lowered: charges of one subject may
+ * arrive out of order.
+ */
+final class UnwrittenUsage {
+
+    /** A usage row to write: one subject's counts of one UTC day. */
+    record Row(String subject, String tenantId, long day, long allowed, long refused, long lastUsedMillis) {
+
+        String id() {
+            return DailyUsage.id(subject, day);
+        }
+
+        /** The two counts of the same row together: each the higher. */
+        Row with(Row other) {
+            return new Row(subject, tenantId, day, Math.max(allowed, other.allowed), Math.max(refused, other.refused),
+                    Math.max(lastUsedMillis, other.lastUsedMillis));
+        }
+    }
+
+    /** One subject's unwritten counts of its newest day; guarded by itself. */
+    private static final class Holder {
+
+        private final String subject;
+        private final String tenantId;
+        private long day = Long.MIN_VALUE;
+        private long allowed;
+        private long refused;
+        private long lastUsedMillis;
+        private boolean changed;
+        private int idleDrains;
+        /** Taken out of the map: a charge that finds it so starts a new holder. */
+        private boolean dropped;
+
+        Holder(String subject, String tenantId) {
+            this.subject = subject;
+            this.tenantId = tenantId;
+        }
+
+        Row row() {
+            return new Row(subject, tenantId, day, allowed, refused, lastUsedMillis);
+        }
+    }
+
+    private final Map<String, Holder> holders = new ConcurrentHashMap<>();
+    /** Rows not held by a holder: a day its subject moved on from before it was written, a failed write. */
+    private final Map<String, Row> carried = new ConcurrentHashMap<>();
+    private final int idleDrainsKept;
+
+    /** {@code idleDrainsKept}: how many drains in a row a subject's holder stays without being charged. */
+    UnwrittenUsage(int idleDrainsKept) {
+        this.idleDrainsKept = idleDrainsKept;
+    }
+
+    /** A subject's day state as a charge answered it ({@link Decide}'s day layout). */
+    void charged(String subject, String tenantId, long[] state) {
+        long day = state[Decide.DAY];
+        while (true) {
+            Holder holder = holders.get(subject);
+            if (holder == null) {
+                holder = holders.computeIfAbsent(subject, s -> new Holder(s, tenantId));
+            }
+            synchronized (holder) {
+                if (holder.dropped) {
+                    continue;
+                }
+                if (day < holder.day) {
+                    carry(new Row(subject, tenantId, day, state[Decide.DAY_ALLOWED], state[Decide.DAY_REFUSED],
+                            state[Decide.LAST_USED_MILLIS]));
+                    return;
+                }
+                if (day > holder.day) {
+                    if (holder.changed) {
+                        carry(holder.row());
+                    }
+                    holder.day = day;
+                    holder.allowed = 0;
+                    holder.refused = 0;
+                }
+                holder.allowed = Math.max(holder.allowed, state[Decide.DAY_ALLOWED]);
+                holder.refused = Math.max(holder.refused, state[Decide.DAY_REFUSED]);
+                holder.lastUsedMillis = Math.max(holder.lastUsedMillis, state[Decide.LAST_USED_MILLIS]);
+                holder.changed = true;
+                holder.idleDrains = 0;
+                return;
+            }
+        }
+    }
+
+    /**
+     * Hands everything charged since the last drain to {@code write}, at most {@code chunk} rows at a
+     * time, each row once; from then on it counts as written. A subject's row is taken when the walk
+     * reaches it, so a charge during the walk may go out now or with the next drain. Holders idle for
+     * more than the drains kept are let go. If {@code write} fails, the rows it was given come back and
+     * the rest stay unwritten for the next drain.
+     */
+    void drain(int chunk, Consumer<Collection<Row>> write) {
+        Map<String, Row> rows = new HashMap<>();
+        for (String id : carried.keySet()) {
+            Row row = carried.remove(id);
+            if (row != null) {
+                rows = collect(rows, row, chunk, write);
+            }
+        }
+        for (Holder holder : holders.values()) {
+            Row row = null;
+            synchronized (holder) {
+                if (holder.changed) {
+                    row = holder.row();
+                    holder.changed = false;
+                } else if (++holder.idleDrains > idleDrainsKept) {
+                    holder.dropped = true;
+                    holders.remove(holder.subject, holder);
+                }
+            }
+            if (row != null) {
+                rows = collect(rows, row, chunk, write);
+            }
+        }
+        if (!rows.isEmpty()) {
+            hand(rows, write);
+        }
+    }
+
+    /** {@code row} added to the chunk being filled; a full chunk written and a new one begun. */
+    private Map<String, Row> collect(Map<String, Row> rows, Row row, int chunk, Consumer<Collection<Row>> write) {
+        rows.merge(row.id(), row, Row::with); // one row per id: a statement may not change a row twice
+        if (rows.size() < chunk) {
+            return rows;
+        }
+        hand(rows, write);
+        return new HashMap<>();
+    }
+
+    private void hand(Map<String, Row> rows, Consumer<Collection<Row>> write) {
+        try {
+            write.accept(rows.values());
+        } catch (RuntimeException e) {
+            restore(rows.values());
+            throw e;
+        }
+    }
+
+    /** Rows drained but not written: the next drain has them again. */
+    private void restore(Collection<Row> rows) {
+        rows.forEach(this::carry);
+    }
+
+    private void carry(Row row) {
+        carried.merge(row.id(), row, Row::with);
+    }
+}
