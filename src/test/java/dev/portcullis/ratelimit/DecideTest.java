@@ -14,6 +14,7 @@ import dev.portcullis.ratelimit.control.Limits;
 import dev.portcullis.ratelimit.control.NamedLimit;
 import dev.portcullis.ratelimit.grid.Bucket;
 import dev.portcullis.ratelimit.grid.Charge;
+import dev.portcullis.ratelimit.grid.CreditAdjustment;
 import dev.portcullis.ratelimit.grid.Decide;
 import dev.portcullis.ratelimit.grid.Decision;
 import java.time.Duration;
@@ -331,5 +332,14 @@ class DecideTest {
         assertSame(kept, entry.get("day"), "the entry's own array, changed: a charge leaves no new array behind");
         assertEquals(2, kept[Decide.DAY_ALLOWED]);
         assertNotSame(kept, second.persisted().get("day"));
+    }
+
+    @Test
+    void anAdjustmentsAnswerStaysAsAnsweredWhenTheNextChargeSpends() {
+        Bucket credits = ChargePlan.credits("key_a", null, CreditTerms.NEVER_REFILLED, 1);
+        long[] adjusted = new CreditAdjustment(credits, false, 5, T0.toEpochMilli(), Decide.credits(0, 0, 0)).apply(entry);
+        assertTrue(spend(CreditTerms.NEVER_REFILLED, Decide.credits(0, 0, 0), T0).admitted());
+        assertEquals(5, adjusted[Decide.CREDITS_REMAINING], "what the admin's change wrote, read after a spend");
+        assertEquals(4, entry.get("credits")[Decide.CREDITS_REMAINING]);
     }
 }

@@ -144,7 +144,11 @@ public class Counters {
         }
     }
 
-    /** The entries of these keys as they stand, for what is read of them (last use). */
+    /**
+     * The entries of these keys as they stand, for what is read of them (last use). On a lone node these
+     * are the live arrays, which charges change while they are read: read one value of a state, never two
+     * that must belong together.
+     */
     public Map<String, HashMap<String, long[]>> entries(Collection<String> keys) {
         if (keys.isEmpty()) {
             return Map.of();

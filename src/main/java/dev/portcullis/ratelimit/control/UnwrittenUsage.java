@@ -2,6 +2,7 @@ package dev.portcullis.ratelimit.control;
 
 import dev.portcullis.ratelimit.entity.DailyUsage;
 import dev.portcullis.ratelimit.grid.Decide;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,7 +43,8 @@ final class UnwrittenUsage {
         private long refused;
         private long lastUsedMillis;
         private boolean changed;
-        private int idleDrains;
+        /** When a drain last found it changed. */
+        private long changedAtMillis;
         /** Taken out of the map: a charge that finds it so starts a new holder. */
         private boolean dropped;
 
@@ -59,11 +61,11 @@ final class UnwrittenUsage {
     private final Map<String, Holder> holders = new ConcurrentHashMap<>();
     /** Rows not held by a holder: a day its subject moved on from before it was written, a failed write. */
     private final Map<String, Row> carried = new ConcurrentHashMap<>();
-    private final int idleDrainsKept;
+    private final long keptIdleMillis;
 
-    /** {@code idleDrainsKept}: how many drains in a row a subject's holder stays without being charged. */
-    UnwrittenUsage(int idleDrainsKept) {
-        this.idleDrainsKept = idleDrainsKept;
+    /** {@code keptIdle}: how long a subject's holder stays without being charged. */
+    UnwrittenUsage(Duration keptIdle) {
+        this.keptIdleMillis = keptIdle.toMillis();
     }
 
     /** A subject's day state as a charge answered it ({@link Decide}'s day layout). */
@@ -95,7 +97,6 @@ final class UnwrittenUsage {
                 holder.refused = Math.max(holder.refused, state[Decide.DAY_REFUSED]);
                 holder.lastUsedMillis = Math.max(holder.lastUsedMillis, state[Decide.LAST_USED_MILLIS]);
                 holder.changed = true;
-                holder.idleDrains = 0;
                 return;
             }
         }
@@ -103,12 +104,12 @@ final class UnwrittenUsage {
 
     /**
      * Hands everything charged since the last drain to {@code write}, at most {@code chunk} rows at a
-     * time, each row once; from then on it counts as written. A subject's row is taken when the walk
-     * reaches it, so a charge during the walk may go out now or with the next drain. Holders idle for
-     * more than the drains kept are let go. If {@code write} fails, the rows it was given come back and
-     * the rest stay unwritten for the next drain.
+     * time; from then on it counts as written. A subject's row is taken when the walk reaches it, so a
+     * charge during the walk may go out now or with the next drain. Holders not charged for longer than
+     * kept at {@code nowMillis} are let go. If {@code write} fails, the rows it was given come back and the
+     * rest stay unwritten for the next drain.
      */
-    void drain(int chunk, Consumer<Collection<Row>> write) {
+    void drain(long nowMillis, int chunk, Consumer<Collection<Row>> write) {
         Map<String, Row> rows = new HashMap<>();
         for (String id : carried.keySet()) {
             Row row = carried.remove(id);
@@ -122,7 +123,8 @@ final class UnwrittenUsage {
                 if (holder.changed) {
                     row = holder.row();
                     holder.changed = false;
-                } else if (++holder.idleDrains > idleDrainsKept) {
+                    holder.changedAtMillis = nowMillis;
+                } else if (nowMillis - holder.changedAtMillis > keptIdleMillis) {
                     holder.dropped = true;
                     holders.remove(holder.subject, holder);
                 }
@@ -138,7 +140,8 @@ final class UnwrittenUsage {
 
     /** {@code row} added to the chunk being filled; a full chunk written and a new one begun. */
     private Map<String, Row> collect(Map<String, Row> rows, Row row, int chunk, Consumer<Collection<Row>> write) {
-        rows.merge(row.id(), row, Row::with); // one row per id: a statement may not change a row twice
+        // A carried row and a held one may be the same row: one statement may not change a row twice.
+        rows.merge(row.id(), row, Row::with);
         if (rows.size() < chunk) {
             return rows;
         }
@@ -158,6 +161,11 @@ final class UnwrittenUsage {
     /** Rows drained but not written: the next drain has them again. */
     private void restore(Collection<Row> rows) {
         rows.forEach(this::carry);
+    }
+
+    /** How many subjects have a holder now. */
+    int holders() {
+        return holders.size();
     }
 
     private void carry(Row row) {

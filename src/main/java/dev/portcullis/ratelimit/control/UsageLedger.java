@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
@@ -67,15 +66,15 @@ public class UsageLedger {
     Duration flushInterval;
 
     /**
-     * What this node has charged since the last flush. A subject charged at least once in twelve flushes (a
-     * minute at the default interval) keeps its holder rather than getting a new one each time.
+     * What this node has charged since the last flush. A subject charged at least once a minute keeps its
+     * holder rather than getting a new one each time.
      */
-    private final UnwrittenUsage unwritten = new UnwrittenUsage(12);
+    private final UnwrittenUsage unwritten = new UnwrittenUsage(Duration.ofMinutes(1));
     private ScheduledFuture<?> scheduled;
     /** One flush at a time: a flush on demand must not return while a scheduled one still holds rows. */
     private final ReentrantLock flushing = new ReentrantLock();
-    /** Flushes on demand waiting for the lock: the scheduled one stops spreading its writes out. */
-    private final AtomicInteger hurrying = new AtomicInteger();
+    /** Set at stop: a scheduled flush that had already begun then leaves the rows to the stop's flush. */
+    private volatile boolean stopped;
 
     @Inject
     EveryNode everyNode;
@@ -88,6 +87,7 @@ public class UsageLedger {
 
     /** Before the application context goes: by the time of {@code @PreDestroy} the DataSource is gone. */
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
+        stopped = true;
         if (scheduled != null) {
             scheduled.cancel(false);
         }
@@ -131,47 +131,64 @@ public class UsageLedger {
 
     /**
      * Writes the counts of every subject charged here since the last flush, at once: before usage is
-     * read, and when the application stops. A scheduled flush under way stops spreading its writes out
-     * and finishes first.
+     * read, and when the application stops. A scheduled flush under way stops pausing and finishes first.
      */
     public void flush() {
-        hurrying.incrementAndGet();
         flushing.lock();
         try {
-            hurrying.decrementAndGet();
-            drain(false);
+            drain(0);
         } finally {
             flushing.unlock();
         }
     }
 
     /**
-     * The scheduled flush, spread out: after each chunk it waits three times as long as the chunk took
-     * (at most {@value #MAX_PAUSE_MILLIS} ms), unless a flush on demand waits for it. Written in one
-     * burst, a hundred thousand active keys' rows kept PostgreSQL and this thread busy for a fifth of a
-     * second every interval while the requests of that moment queued for the cores: on two shared cores
-     * that burst was the largest part of the latency bench/scale.sh measures at p99.
+     * The scheduled flush, spread out: before each chunk after the first it waits three times as long as
+     * the chunk before took (at most {@value #MAX_PAUSE_MILLIS} ms, in all at most half the interval),
+     * unless a flush on demand waits for the lock. Written in one burst, a hundred thousand active keys'
+     * rows kept PostgreSQL and this thread busy for a fifth of a second every interval while the requests
+     * of that moment queued for the cores: on two shared cores that burst was the largest part of the
+     * latency bench/scale.sh measures at p99.
      */
     private void flushSpread() {
         flushing.lock();
         try {
-            drain(true);
+            if (!stopped) {
+                drain(flushInterval.toNanos() / 2);
+            }
         } finally {
             flushing.unlock();
         }
     }
 
-    private void drain(boolean spread) {
+    private void drain(long pausesNanos) {
+        Pacing pacing = new Pacing(pausesNanos);
         try {
-            unwritten.drain(CHUNK, rows -> {
-                long began = System.nanoTime();
-                write(rows);
-                if (spread && hurrying.get() == 0) {
-                    LockSupport.parkNanos(Math.min(3 * (System.nanoTime() - began), TimeUnit.MILLISECONDS.toNanos(MAX_PAUSE_MILLIS)));
-                }
-            });
+            unwritten.drain(clock.millis(), CHUNK, rows -> pacing.paced(() -> write(rows)));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not write usage counts; will retry", e);
+        }
+    }
+
+    /** The pauses between one flush's chunks, out of {@code leftNanos} in all. */
+    private final class Pacing {
+
+        private long leftNanos;
+        private long lastChunkNanos;
+
+        Pacing(long leftNanos) {
+            this.leftNanos = leftNanos;
+        }
+
+        void paced(Runnable chunk) {
+            long pause = Math.min(3 * lastChunkNanos, Math.min(leftNanos, TimeUnit.MILLISECONDS.toNanos(MAX_PAUSE_MILLIS)));
+            if (pause > 0 && !flushing.hasQueuedThreads()) {
+                leftNanos -= pause;
+                LockSupport.parkNanos(pause);
+            }
+            long began = System.nanoTime();
+            chunk.run();
+            lastChunkNanos = System.nanoTime() - began;
         }
     }
 

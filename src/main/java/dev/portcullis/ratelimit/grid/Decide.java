@@ -84,7 +84,6 @@ public final class Decide {
                     retryAfter = Math.max(0, retry[i]);
                 }
             }
-            keep(entry, bucket.name(), stored[i], states[i]);
         }
         List<Decision.Standing> standings = new ArrayList<>(size);
         Map<String, long[]> persisted = new HashMap<>(4);
@@ -94,6 +93,10 @@ public final class Decide {
             if (bucket.usage() || bucket.kind() == Bucket.Kind.CREDITS) {
                 persisted.put(bucket.name(), states[i]);
             }
+        }
+        // Last, when nothing can throw any more: the entry is changed whole or not at all.
+        for (int i = 0; i < size; i++) {
+            keep(entry, charge.buckets().get(i).name(), stored[i], states[i]);
         }
         return new Decision(admitted, refusedBy, refusedKind, retryAfter, standings, persisted, List.of());
     }
