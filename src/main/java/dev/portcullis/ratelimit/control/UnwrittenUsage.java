@@ -153,14 +153,9 @@ final class UnwrittenUsage {
         try {
             write.accept(rows.values());
         } catch (RuntimeException e) {
-            restore(rows.values());
+            rows.values().forEach(this::carry); // not written: the next drain has them again
             throw e;
         }
-    }
-
-    /** Rows drained but not written: the next drain has them again. */
-    private void restore(Collection<Row> rows) {
-        rows.forEach(this::carry);
     }
 
     /** How many subjects have a holder now. */

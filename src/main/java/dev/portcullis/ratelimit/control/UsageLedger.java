@@ -200,7 +200,7 @@ public class UsageLedger {
     private void write(Collection<UnwrittenUsage.Row> rows) {
         long now = clock.millis();
         try {
-            Database.patiently(dataSource, connection -> write(connection, List.copyOf(rows), now));
+            Database.patiently(dataSource, connection -> write(connection, rows, now));
         } catch (SQLException e) {
             // A row inserted meanwhile by another node ends up here too; the next flush updates it.
             throw new IllegalStateException("Could not write usage counts", e);
@@ -225,7 +225,7 @@ public class UsageLedger {
             WHEN NOT MATCHED THEN INSERT (id, subject_id, tenant_id, usage_day, allowed, refused, last_used_at, updated_at)
                                   VALUES (v.id, v.subject_id, v.tenant_id, v.usage_day, v.allowed, v.refused, v.last_used_at, ?)""";
 
-    private static void write(Connection connection, List<UnwrittenUsage.Row> rows, long now) throws SQLException {
+    private static void write(Connection connection, Collection<UnwrittenUsage.Row> rows, long now) throws SQLException {
         connection.setAutoCommit(false);
         try (PreparedStatement raise = connection.prepareStatement(RAISE_OR_INSERT)) {
             writeChunk(connection, rows, now, raise);
@@ -240,7 +240,7 @@ public class UsageLedger {
         }
     }
 
-    private static void writeChunk(Connection connection, List<UnwrittenUsage.Row> rows, long now,
+    private static void writeChunk(Connection connection, Collection<UnwrittenUsage.Row> rows, long now,
                                    PreparedStatement raise) throws SQLException {
         int n = rows.size();
         String[] ids = new String[n];
@@ -250,8 +250,8 @@ public class UsageLedger {
         Long[] allowed = new Long[n];
         Long[] refused = new Long[n];
         Long[] lastUsed = new Long[n];
-        for (int i = 0; i < n; i++) {
-            UnwrittenUsage.Row row = rows.get(i);
+        int i = 0;
+        for (UnwrittenUsage.Row row : rows) {
             ids[i] = row.id();
             subjects[i] = row.subject();
             tenants[i] = row.tenantId();
@@ -259,6 +259,7 @@ public class UsageLedger {
             allowed[i] = row.allowed();
             refused[i] = row.refused();
             lastUsed[i] = row.lastUsedMillis() > 0 ? row.lastUsedMillis() : null; // GREATEST skips NULL
+            i++;
         }
         raise.setArray(1, connection.createArrayOf("VARCHAR", ids));
         raise.setArray(2, connection.createArrayOf("VARCHAR", subjects));
