@@ -54,8 +54,11 @@ public final class ChargePlan {
                                   Identity identity, long cost, Map<String, Long> named) {
         String prefix = identity == null ? "" : subject + "/";
         List<Bucket> buckets = new ArrayList<>(4);
-        buckets.add(Bucket.window(prefix + "minute", "minute", subject, limits.perMinute(), MINUTE_MILLIS, cost));
-        buckets.add(Bucket.day(prefix + "day", "day", subject, limits.perDay(), cost, true));
+        // A subject alone has the same two names in every entry: the literals, not a new string per charge.
+        String minute = identity == null ? "minute" : prefix + "minute";
+        String day = identity == null ? "day" : prefix + "day";
+        buckets.add(Bucket.window(minute, "minute", subject, limits.perMinute(), MINUTE_MILLIS, cost));
+        buckets.add(Bucket.day(day, "day", subject, limits.perDay(), cost, true));
         if (credits != null) {
             buckets.add(credits(subject, identity == null ? null : identity.id(), credits, cost));
         }

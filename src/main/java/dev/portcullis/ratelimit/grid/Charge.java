@@ -15,7 +15,7 @@ public record Charge(List<Bucket> buckets, long nowMillis, Map<String, long[]> s
 
     public Charge {
         buckets = List.copyOf(buckets);
-        seeds = new HashMap<>(seeds);
+        seeds = seeds.isEmpty() ? Map.of() : new HashMap<>(seeds);
     }
 
     public Charge(List<Bucket> buckets, long nowMillis) {

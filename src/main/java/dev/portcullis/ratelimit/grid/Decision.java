@@ -69,12 +69,17 @@ public record Decision(boolean admitted, String refusedBy, Bucket.Kind refusedKi
     }
 
     public Optional<Standing> credits() {
-        return standings.stream().filter(standing -> standing.kind() == Bucket.Kind.CREDITS).findFirst();
+        for (Standing standing : standings) {
+            if (standing.kind() == Bucket.Kind.CREDITS) {
+                return Optional.of(standing);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The IETF draft {@code RateLimit-Policy} field: every window of the request. */
     public String policy() {
-        StringBuilder policy = new StringBuilder();
+        StringBuilder policy = new StringBuilder(80);
         for (Standing standing : standings) {
             if (standing.kind() != Bucket.Kind.CREDITS) {
                 if (!policy.isEmpty()) {

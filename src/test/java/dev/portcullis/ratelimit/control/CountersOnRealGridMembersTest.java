@@ -12,7 +12,9 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import dev.portcullis.clock.AdjustableClock;
 import dev.portcullis.ratelimit.grid.Bucket;
+import dev.portcullis.ratelimit.grid.Decide;
 import dev.portcullis.ratelimit.grid.Decision;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,6 +63,7 @@ class CountersOnRealGridMembersTest {
     private static RateLimiter limiterOn(HazelcastInstance member) {
         Counters counters = new Counters();
         counters.grid = member;
+        counters.clock = Clock.systemUTC();
         counters.open();
         RateLimiter limiter = new RateLimiter();
         limiter.counters = counters;
@@ -111,6 +114,31 @@ class CountersOnRealGridMembersTest {
             String subject = "key_" + UUID.randomUUID();
             assertEquals(20, chargeAtOnce(List.of(alone), subject, limits(subject, 20, 10_000), 200), "round " + round);
         }
+    }
+
+    @Test
+    void anEntryNoChargeTouchedForTwoDaysIsDroppedAndOneTouchedSinceIsKept() {
+        AdjustableClock clock = new AdjustableClock(Clock.systemUTC());
+        RateLimiter limiter = limiterOn(member());
+        limiter.counters.clock = clock;
+        limiter.clock = clock;
+        String idle = "key_" + UUID.randomUUID();
+        String busy = "key_" + UUID.randomUUID();
+        limiter.charge(idle, null, limits(idle, 5, 100));
+        limiter.charge(busy, null, limits(busy, 5, 100));
+        clock.advance(Duration.ofDays(1));
+        limiter.charge(busy, null, limits(busy, 5, 100));
+        limiter.counters.dropIdle();
+        assertEquals(2, limiter.counters.held(), "a day idle is not yet two");
+
+        clock.advance(Duration.ofDays(1).plusMillis(1));
+        limiter.counters.dropIdle();
+
+        assertEquals(1, limiter.counters.held());
+        assertTrue(limiter.counters.entries(List.of(idle)).isEmpty());
+        assertEquals(1, limiter.counters.entries(List.of(busy)).get(busy).get("day")[Decide.DAY_ALLOWED],
+                "the kept entry still holds the day it was last charged");
+        assertTrue(limiter.charge(idle, null, limits(idle, 5, 100)).admitted(), "a dropped subject starts afresh");
     }
 
     @Test
