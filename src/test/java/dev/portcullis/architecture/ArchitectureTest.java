@@ -123,8 +123,9 @@ class ArchitectureTest {
 
     @Test
     void theGridFunctionsImportOnlyTheJdkAndHazelcast() {
-        classes().that().resideInAPackage(APPLICATION + ".ratelimit.grid..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION + ".ratelimit.grid..", "java..", "com.hazelcast..")
+        classes().that().resideInAnyPackage(APPLICATION + ".ratelimit.grid..", APPLICATION + ".cluster.grid..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION + ".ratelimit.grid..", APPLICATION + ".cluster.grid..",
+                        "java..", "com.hazelcast..")
                 .because("they are also the grid functions jar, loaded by members without the application")
                 .check(APPLICATION_CLASSES);
     }

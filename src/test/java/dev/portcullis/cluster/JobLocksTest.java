@@ -4,15 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
-import com.hazelcast.core.Hazelcast;
-import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import dev.portcullis.testing.LoopbackGrid;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -24,27 +18,15 @@ import org.junit.jupiter.api.Test;
 /** Background jobs on two real Hazelcast members on loopback: one node at a time, and free again when it finishes or vanishes. */
 class JobLocksTest {
 
-    private final String cluster = "jobs-" + UUID.randomUUID();
-    private final List<HazelcastInstance> members = new ArrayList<>();
+    private final LoopbackGrid grid = new LoopbackGrid(27950, 2);
 
     @AfterEach
     void stopTheMembers() {
-        members.forEach(member -> member.getLifecycleService().terminate());
+        grid.close();
     }
 
     private IMap<String, Boolean> locksOnNewMember() {
-        Config config = new Config().setClusterName(cluster);
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.setProperty("hazelcast.socket.bind.any", "false");
-        config.setProperty("hazelcast.logging.type", "jdk");
-        config.getNetworkConfig().setPort(27950).setPortAutoIncrement(true).getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        JoinConfig join = config.getNetworkConfig().getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1:27950").addMember("127.0.0.1:27951");
-        HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
-        members.add(member);
-        return member.getMap(JobLocks.MAP);
+        return grid.member().getMap(JobLocks.MAP);
     }
 
     @Test
@@ -80,7 +62,7 @@ class JobLocksTest {
         }));
         assertTrue(running.await(30, TimeUnit.SECONDS));
         assertFalse(JobLocks.runAlone(second, "purge", Duration.ofHours(1), () -> { }));
-        members.get(0).getLifecycleService().terminate();
+        grid.members().get(0).getLifecycleService().terminate();
         Awaitility.await("the lock of a member that left released long before its lease ends")
                 .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> JobLocks.runAlone(second, "purge", Duration.ofHours(1), () -> { }));

@@ -82,8 +82,8 @@ public class Counters {
      * Entries idle for two days are dropped ({@link #dropIdle()}, hourly), here as in the grid map: their
      * day counts are in the database. A plain map rather than a cache library's: Caffeine's upkeep of an
      * expiring cache after every charge (the access recorded, a pool thread woken to drain) cost more than
-     * the decision; with two servers measured in alternating rounds, the keyed request's CPU above bare
-     * went from 24.9 to 21.0 µs (medians of 8 rounds) without it.
+     * the decision; bench/compare.sh, twice: the keyed request's CPU above bare 24.9 → 21.0 and 23.0 →
+     * 22.2 µs without it (medians of 8 rounds).
      */
     private final ConcurrentHashMap<String, Held> here = new ConcurrentHashMap<>();
     private ScheduledFuture<?> sweeping;

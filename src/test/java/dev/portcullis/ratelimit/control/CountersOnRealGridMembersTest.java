@@ -8,14 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.portcullis.clock.AdjustableClock;
 import dev.portcullis.ratelimit.grid.Bucket;
 import dev.portcullis.ratelimit.grid.Decide;
 import dev.portcullis.ratelimit.grid.Decision;
+import dev.portcullis.testing.LoopbackGrid;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,27 +34,15 @@ import org.junit.jupiter.api.Test;
  */
 class CountersOnRealGridMembersTest {
 
-    private final String cluster = "counters-" + UUID.randomUUID();
-    private final List<HazelcastInstance> members = new ArrayList<>();
+    private final LoopbackGrid grid = new LoopbackGrid(27900, 3);
 
     @AfterEach
     void stopTheMembers() {
-        members.forEach(member -> member.getLifecycleService().terminate());
+        grid.close();
     }
 
     private HazelcastInstance member() {
-        Config config = new Config().setClusterName(cluster);
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.setProperty("hazelcast.socket.bind.any", "false");
-        config.setProperty("hazelcast.logging.type", "jdk");
-        config.getNetworkConfig().setPort(27900).setPortAutoIncrement(true).getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        JoinConfig join = config.getNetworkConfig().getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1:27900").addMember("127.0.0.1:27901").addMember("127.0.0.1:27902");
-        HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
-        members.add(member);
-        return member;
+        return grid.member();
     }
 
     /** A node's rate limiter on {@code member}, writing nothing to a database (its buckets need no seeds from one). */
