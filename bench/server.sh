@@ -3,6 +3,8 @@
 # directory and a known platform-admin key ($ADMIN), waits until it answers at $B, and stops it on exit.
 command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y -q wrk >/dev/null; }
 [ -f target/portcullis.war ] && [ -f target/portcullis-grid.jar ] && [ -f target/payara-micro.jar ] || mvn -q -B package -DskipTests
+WAR=${WAR:-target/portcullis.war}            # another build's, to compare (bench/compare.sh)
+GRID_JAR=${GRID_JAR:-target/portcullis-grid.jar}
 PORT=${PORT:-18181}
 HZ_PORT=${HZ_PORT:-26981}
 work=$(mktemp -d)
@@ -22,7 +24,7 @@ start_server() {
     local began=$(date +%s%N)
     PORTCULLIS_DATA_DIR="$work/data" PORTCULLIS_BOOTSTRAP_ADMIN_KEY="$ADMIN" \
     java -Xmx${HEAP:-512m} ${JAVA_OPTS:-} -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false \
-        -jar target/payara-micro.jar --deploy target/portcullis.war --addlibs target/portcullis-grid.jar --contextroot / --port "$PORT" \
+        -jar target/payara-micro.jar --deploy "$WAR" --addlibs "$GRID_JAR" --contextroot / --port "$PORT" \
         --disablephonehome --nohostaware --interfaces 127.0.0.1 --hzpublicaddress 127.0.0.1 \
         --clustermode "tcpip:127.0.0.1:$HZ_PORT" --startport "$HZ_PORT" \
         --prebootcommandfile server-config/pre-boot-commands.txt --rootdir "$work/root-$(date +%s%N)" >> "$work/server.log" 2>&1 &
