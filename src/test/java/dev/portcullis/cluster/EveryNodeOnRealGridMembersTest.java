@@ -25,10 +25,6 @@ class EveryNodeOnRealGridMembersTest {
         grid.close();
     }
 
-    private HazelcastInstance member() {
-        return grid.member();
-    }
-
     /** A node on {@code member} whose task "count" counts its runs by argument in {@code runs}. */
     private static EveryNode nodeOn(HazelcastInstance member, Map<String, AtomicInteger> runs) {
         EveryNode node = new EveryNode();
@@ -41,7 +37,7 @@ class EveryNodeOnRealGridMembersTest {
     @Test
     void aLoneNodeRunsTheTaskOncePerCall() {
         Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
-        EveryNode alone = nodeOn(member(), runs);
+        EveryNode alone = nodeOn(grid.member(), runs);
 
         alone.run("count", "a");
         alone.run("count", "b");
@@ -55,9 +51,9 @@ class EveryNodeOnRealGridMembersTest {
         Map<String, AtomicInteger> first = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> second = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> third = new ConcurrentHashMap<>();
-        EveryNode caller = nodeOn(member(), first);
-        nodeOn(member(), second);
-        nodeOn(member(), third);
+        EveryNode caller = nodeOn(grid.member(), first);
+        nodeOn(grid.member(), second);
+        nodeOn(grid.member(), third);
         assertEquals(3, grid.members().get(0).getCluster().getMembers().size());
 
         caller.run("count", "x");

@@ -158,7 +158,7 @@ public class Counters {
                 List<R> answer = new ArrayList<>(1);
                 long now = clock.millis();
                 here.compute(key, (k, held) -> {
-                    Held entry = held == null ? new Held(new HashMap<>(8)) : held;
+                    Held entry = held == null ? new Held(new HashMap<>(8), now) : held;
                     answer.add(task.apply(entry.states));
                     entry.touchedMillis = now;
                     return entry.states.isEmpty() ? null : entry;
@@ -232,9 +232,7 @@ public class Counters {
             awaited = null;
             long now = clock.millis();
             for (Map.Entry<String, HashMap<String, long[]>> entry : shared.entrySet()) {
-                Held held = new Held(entry.getValue());
-                held.touchedMillis = now;
-                here.put(entry.getKey(), held);
+                here.put(entry.getKey(), new Held(entry.getValue(), now));
             }
             alone = true;
             LOG.info("This node is the Data Grid's only member: rate limits are decided in place");
@@ -289,8 +287,9 @@ public class Counters {
         final HashMap<String, long[]> states;
         long touchedMillis;
 
-        Held(HashMap<String, long[]> states) {
+        Held(HashMap<String, long[]> states, long touchedMillis) {
             this.states = states;
+            this.touchedMillis = touchedMillis;
         }
     }
 

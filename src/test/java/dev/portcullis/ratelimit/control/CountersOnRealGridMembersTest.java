@@ -41,10 +41,6 @@ class CountersOnRealGridMembersTest {
         grid.close();
     }
 
-    private HazelcastInstance member() {
-        return grid.member();
-    }
-
     /** A node's rate limiter on {@code member}, writing nothing to a database (its buckets need no seeds from one). */
     private static RateLimiter limiterOn(HazelcastInstance member) {
         Counters counters = new Counters();
@@ -94,7 +90,7 @@ class CountersOnRealGridMembersTest {
 
     @Test
     void aLoneMemberDecidesInPlaceAndExactly() throws InterruptedException {
-        RateLimiter alone = limiterOn(member());
+        RateLimiter alone = limiterOn(grid.member());
         assertTrue(alone.counters.inPlace());
         for (int round = 0; round < 10; round++) {
             String subject = "key_" + UUID.randomUUID();
@@ -105,7 +101,7 @@ class CountersOnRealGridMembersTest {
     @Test
     void anEntryNoChargeTouchedForTwoDaysIsDroppedAndOneTouchedSinceIsKept() {
         AdjustableClock clock = new AdjustableClock(Clock.systemUTC());
-        RateLimiter limiter = limiterOn(member());
+        RateLimiter limiter = limiterOn(grid.member());
         limiter.counters.clock = clock;
         limiter.clock = clock;
         String idle = "key_" + UUID.randomUUID();
@@ -129,8 +125,8 @@ class CountersOnRealGridMembersTest {
 
     @Test
     void twoMembersDecideInTheGridAndExactly() throws InterruptedException {
-        RateLimiter first = limiterOn(member());
-        RateLimiter second = limiterOn(member());
+        RateLimiter first = limiterOn(grid.member());
+        RateLimiter second = limiterOn(grid.member());
         assertFalse(first.counters.inPlace());
         assertFalse(second.counters.inPlace());
         for (int round = 0; round < 5; round++) {
@@ -147,7 +143,7 @@ class CountersOnRealGridMembersTest {
     void noRequestIsAdmittedTwiceAcrossAMemberJoiningAndLeaving() throws InterruptedException {
         String subject = "key_" + UUID.randomUUID();
         List<Bucket> hundredADay = limits(subject, 1_000_000, 100);
-        RateLimiter first = limiterOn(member());
+        RateLimiter first = limiterOn(grid.member());
         assertEquals(30, chargeAtOnce(List.of(first), subject, limits(subject, 1_000_000, 30), 30));
 
         AtomicInteger admitted = new AtomicInteger(30);
@@ -163,7 +159,7 @@ class CountersOnRealGridMembersTest {
             }
         });
         load.start();
-        HazelcastInstance secondMember = member();
+        HazelcastInstance secondMember = grid.member();
         RateLimiter second = limiterOn(secondMember);
         deciders.add(second);
         // the first member hears of the join by an event: the load runs on until it has, and then some more
@@ -191,7 +187,7 @@ class CountersOnRealGridMembersTest {
 
     @Test
     void whileTheStoreIsUpFailedAuthenticationsAreCountedThere() {
-        FailedAuthentications failures = failures(limiterOn(member()));
+        FailedAuthentications failures = failures(limiterOn(grid.member()));
         RuntimeException refusal = new IllegalStateException("401");
         assertEquals(refusal, failures.refused("192.0.2.1", refusal));
         assertEquals(refusal, failures.refused("192.0.2.1", refusal));
@@ -200,9 +196,9 @@ class CountersOnRealGridMembersTest {
 
     @Test
     void aChargeWithTheStoreDownIsRefusedWith503RateLimitUnavailable() {
-        HazelcastInstance first = member();
+        HazelcastInstance first = grid.member();
         RateLimiter limiter = limiterOn(first);
-        limiterOn(member());
+        limiterOn(grid.member());
         first.getLifecycleService().terminate();
         RateLimitUnavailable failure = assertThrows(RateLimitUnavailable.class,
                 () -> limiter.charge("key_x", null, limits("key_x", 10, 100)));
@@ -212,9 +208,9 @@ class CountersOnRealGridMembersTest {
 
     @Test
     void configuredToFailOpenAChargeWithTheStoreDownAdmitsWithoutADecision() {
-        HazelcastInstance first = member();
+        HazelcastInstance first = grid.member();
         RateLimiter limiter = limiterOn(first);
-        limiterOn(member());
+        limiterOn(grid.member());
         limiter.failOpen = true;
         first.getLifecycleService().terminate();
         assertNull(limiter.charge("key_x", null, limits("key_x", 10, 100)),
@@ -223,9 +219,9 @@ class CountersOnRealGridMembersTest {
 
     @Test
     void aFailedAuthenticationWithTheStoreDownStaysTheRefusalItWas() {
-        HazelcastInstance first = member();
+        HazelcastInstance first = grid.member();
         FailedAuthentications failures = failures(limiterOn(first));
-        limiterOn(member());
+        limiterOn(grid.member());
         first.getLifecycleService().terminate();
         RuntimeException refusal = new IllegalStateException("401");
         for (int i = 0; i < 5; i++) {
