@@ -1,6 +1,5 @@
 package dev.portcullis.access;
 
-import jakarta.enterprise.context.RequestScoped;
 import java.net.InetAddress;
 import java.util.Optional;
 import java.util.Set;
@@ -15,8 +14,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * <p>Only the pipeline sets it, each part once (an architecture test keeps every other package from
  * calling the setters): the client's address at the transport, the identity at authentication, the
  * tenant a platform admin acts for at tenant resolution.
+ *
+ * <p>One per request, made by {@link Callers}.
  */
-@RequestScoped
 public class Caller {
 
     public enum Credential { NONE, API_KEY, SESSION }

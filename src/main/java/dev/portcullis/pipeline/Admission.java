@@ -1,5 +1,6 @@
 package dev.portcullis.pipeline;
 
+import dev.portcullis.OnRequestPath;
 import dev.portcullis.access.Caller;
 import dev.portcullis.access.Environment;
 import dev.portcullis.access.InsufficientPermissions;
@@ -25,7 +26,6 @@ import dev.portcullis.ratelimit.grid.Decision;
 import dev.portcullis.sessions.control.AccessTokens;
 import dev.portcullis.tenants.control.TenantView;
 import dev.portcullis.tenants.control.Tenants;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.util.List;
@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  * ({@link #admitKey}) takes the same steps for a key that someone else was handed. Each step either
  * answers or throws the refusal the client gets.
  */
-@ApplicationScoped
+@OnRequestPath
 public class Admission {
 
     private static final Pattern TENANT_ID = Pattern.compile("tenant_[A-Za-z0-9]{1,57}");

@@ -1,8 +1,8 @@
 package dev.portcullis.pipeline;
 
+import dev.portcullis.OnRequestPath;
 import dev.portcullis.ratelimit.grid.Decision;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.metrics.Timer;
  * cardinality only: outcomes are error codes, never tenants or keys. Counters are looked up once and
  * kept, so counting costs the request path a map lookup and an add.
  */
-@ApplicationScoped
+@OnRequestPath
 public class PipelineMetrics {
 
     static final String REQUESTS = "portcullis.requests";

@@ -15,7 +15,6 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.time.Clock;
@@ -70,21 +69,20 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        Decision decision = Passage.of(request).decision;
+        Passage passage = Passage.of(request);
+        Decision decision = passage.decision;
         if (decision == null) {
             return;
         }
-        // Strings, not numbers: Jersey would look up a header converter for every value.
-        MultivaluedMap<String, Object> headers = response.getHeaders();
-        headers.putSingle("X-RateLimit-Limit", Long.toString(decision.limit()));
-        headers.putSingle("X-RateLimit-Remaining", Long.toString(decision.remaining()));
-        headers.putSingle("X-RateLimit-Reset", Long.toString(decision.reset()));
-        headers.putSingle("RateLimit-Policy", decision.policy());
-        headers.putSingle("RateLimit", decision.rateLimitField(Math.floorDiv(clock.millis(), 1000)));
+        passage.header("X-RateLimit-Limit", Long.toString(decision.limit()));
+        passage.header("X-RateLimit-Remaining", Long.toString(decision.remaining()));
+        passage.header("X-RateLimit-Reset", Long.toString(decision.reset()));
+        passage.header("RateLimit-Policy", decision.policy());
+        passage.header("RateLimit", decision.rateLimitField(Math.floorDiv(clock.millis(), 1000)));
         if (!decision.admitted() && !decision.outOfCredits()) {
-            headers.putSingle(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfter()));
+            passage.header(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfter()));
         }
-        decision.credits().ifPresent(credits -> headers.putSingle(CREDITS_REMAINING, Long.toString(credits.remaining())));
+        decision.credits().ifPresent(credits -> passage.header(CREDITS_REMAINING, Long.toString(credits.remaining())));
     }
 
     /** The method's declared price, else its class's; checked at deployment by {@link AccessControl}. */

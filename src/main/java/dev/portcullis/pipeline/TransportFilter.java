@@ -66,12 +66,13 @@ public class TransportFilter implements ContainerRequestFilter, ContainerRespons
 
     @Override
     public void filter(ContainerRequestContext request) {
-        InetAddress peer = Cidr.address((String) request.getProperty(PeerAddressFilter.PEER));
+        Passage passage = Passage.of(request);
+        InetAddress peer = Cidr.address(passage.peer);
         InetAddress client = forwarding.client(peer, request.getHeaders().get(addressHeader));
         boolean secure = forwarding.secure(request.getSecurityContext().isSecure(), peer,
                 request.getHeaders().get(forwarding.protoHeader()));
         caller.arrivedFrom(client);
-        Passage.of(request).secure = secure;
+        passage.secure = secure;
         if (httpsOnly && !secure && !(exemptLoopback && client.isLoopbackAddress())) {
             throw new HttpsRequired();
         }

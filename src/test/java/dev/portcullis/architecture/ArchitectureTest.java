@@ -67,6 +67,7 @@ class ArchitectureTest {
     static ArchRule beansCalledByOthersAreCalledDirectly() {
         return methods().that().areDeclaredInClassesThat().areAnnotatedWith(ApplicationScoped.class)
                 .or().areDeclaredInClassesThat().areAnnotatedWith(RequestScoped.class)
+                .or().areDeclaredInClassesThat().belongToAnyOf(Caller.class) // produced request-scoped by Callers
                 .should(new ArchCondition<JavaMethod>("be public, with public types, when another class calls them") {
                     @Override
                     public void check(JavaMethod method, ConditionEvents events) {

@@ -104,6 +104,14 @@ class KeyFormatTest {
     }
 
     @Test
+    void theHashIsTheHexSha256OfTheWholeKeyEveryTime() {
+        // FIPS 180-2's test vector, twice: the digest is fresh for each key
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", KeyFormat.hash("abc"));
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", KeyFormat.hash("abc"));
+        assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", KeyFormat.hash(""));
+    }
+
+    @Test
     void generatedKeysDoNotRepeat() {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {

@@ -1,6 +1,7 @@
 package dev.portcullis.identities.control;
 
 import dev.portcullis.Ids;
+import dev.portcullis.OnRequestPath;
 import dev.portcullis.access.Environment;
 import dev.portcullis.cluster.Invalidations;
 import dev.portcullis.cluster.NodeCache;
@@ -12,7 +13,6 @@ import dev.portcullis.ratelimit.control.ChargePlan;
 import dev.portcullis.ratelimit.control.LimitOverride;
 import dev.portcullis.ratelimit.control.NamedLimit;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,7 +27,7 @@ import java.util.Optional;
  * The identities of a tenant and their limits. The pipeline reads an identity's limits from a cache on
  * each node, which every change drops on every node before it returns.
  */
-@ApplicationScoped
+@OnRequestPath
 public class Identities {
 
     @PersistenceContext

@@ -1,6 +1,7 @@
 package dev.portcullis.keys.control;
 
 import dev.portcullis.Ids;
+import dev.portcullis.OnRequestPath;
 import dev.portcullis.access.Caller;
 import dev.portcullis.access.Environment;
 import dev.portcullis.access.InsufficientPermissions;
@@ -28,7 +29,6 @@ import dev.portcullis.ratelimit.grid.Decide;
 import dev.portcullis.tenants.control.Tenants;
 import dev.portcullis.tenants.entity.Tenant;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -41,7 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-@ApplicationScoped
+@OnRequestPath
 public class ApiKeys {
 
     @PersistenceContext

@@ -1,10 +1,10 @@
 package dev.portcullis.keys.control;
 
 import dev.portcullis.Ids;
+import dev.portcullis.OnRequestPath;
 import dev.portcullis.access.Environment;
 import dev.portcullis.keys.entity.ApiKey;
 import dev.portcullis.keys.entity.KeyType;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * test keys. The secret is {@value #SECRET_LENGTH} base62 characters (≈190 bits), the checksum the
  * CRC32 of the secret in {@value #CHECKSUM_LENGTH} base62 characters.
  */
-@ApplicationScoped
+@OnRequestPath
 public class KeyFormat {
 
     public static final int SECRET_LENGTH = 32;
@@ -29,6 +29,15 @@ public class KeyFormat {
     private static final int TAIL = SECRET_LENGTH + CHECKSUM_LENGTH;
     private static final Pattern FAMILY = Pattern.compile("[a-z][a-z0-9]{0,15}");
     private static final Pattern TENANT_ID = Pattern.compile("tenant_[A-Za-z0-9]{1,57}");
+    private static final MessageDigest SHA_256;
+
+    static {
+        try {
+            SHA_256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final String livePrefix;
     private final String testPrefix;
@@ -47,11 +56,6 @@ public class KeyFormat {
         this.livePrefix = family + "_live_";
         this.testPrefix = family + "_test_";
         this.tenantPrefix = tenantFamily + "_";
-    }
-
-    /** For the CDI proxy only. */
-    protected KeyFormat() {
-        this("sk", "tk");
     }
 
     public String generate(KeyType type, Environment environment, String tenantId) {
@@ -77,9 +81,7 @@ public class KeyFormat {
             return Optional.empty();
         }
         int tailStart = key.length() - TAIL;
-        String secret = key.substring(tailStart, key.length() - CHECKSUM_LENGTH);
-        String check = key.substring(key.length() - CHECKSUM_LENGTH);
-        if (!Ids.isBase62(secret) || !checksum(secret).equals(check)) {
+        if (!hasChecksum(key, tailStart)) {
             return Optional.empty();
         }
         String prefix = key.substring(0, tailStart);
@@ -104,6 +106,28 @@ public class KeyFormat {
         return Optional.empty();
     }
 
+    /**
+     * Whether the {@value #SECRET_LENGTH} characters from {@code start} are base62 and the rest their
+     * checksum. Read in place: this runs on every keyed request, and copies of the parts cost more than it.
+     */
+    private static boolean hasChecksum(String key, int start) {
+        byte[] secret = new byte[SECRET_LENGTH];
+        for (int i = 0; i < SECRET_LENGTH; i++) {
+            char c = key.charAt(start + i);
+            if (!Ids.isBase62(c)) {
+                return false;
+            }
+            secret[i] = (byte) c;
+        }
+        char[] expected = checksum(secret);
+        for (int i = 0; i < CHECKSUM_LENGTH; i++) {
+            if (key.charAt(start + SECRET_LENGTH + i) != expected[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** What is stored of a key: its SHA-256, its prefix and its last four characters. */
     public ApiKey.Secret secretOf(String key) {
         Parsed parsed = parse(key).orElseThrow(() -> new IllegalArgumentException("not a well-formed key"));
@@ -111,23 +135,31 @@ public class KeyFormat {
     }
 
     public static String hash(String key) {
+        return HexFormat.of().formatHex(sha256().digest(key.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A fresh SHA-256: a clone of one looked up once, since the lookup by name costs more than the hash. */
+    private static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the runtime's SHA-256 cannot be cloned", e);
         }
     }
 
     static String checksum(String secret) {
+        return new String(checksum(secret.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static char[] checksum(byte[] secret) {
         CRC32 crc = new CRC32();
-        crc.update(secret.getBytes(StandardCharsets.US_ASCII));
+        crc.update(secret);
         long value = crc.getValue();
         char[] out = new char[CHECKSUM_LENGTH];
         for (int i = CHECKSUM_LENGTH - 1; i >= 0; i--) {
             out[i] = Ids.BASE62.charAt((int) (value % 62));
             value /= 62;
         }
-        return new String(out);
+        return out;
     }
 }

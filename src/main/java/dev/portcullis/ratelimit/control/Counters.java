@@ -7,6 +7,7 @@ import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import dev.portcullis.OnRequestPath;
 import dev.portcullis.ratelimit.grid.EntryTask;
 import dev.portcullis.ratelimit.grid.OnEntry;
 import jakarta.annotation.PostConstruct;
@@ -56,7 +57,7 @@ import java.util.logging.Logger;
  * A split brain, where two halves each believe they are alone, decides in each half, as the grid map
  * itself would.
  */
-@ApplicationScoped
+@OnRequestPath
 public class Counters {
 
     static final String MAP = "portcullis-rate-buckets";

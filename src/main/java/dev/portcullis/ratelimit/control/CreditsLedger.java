@@ -1,9 +1,9 @@
 package dev.portcullis.ratelimit.control;
 
+import dev.portcullis.OnRequestPath;
 import dev.portcullis.database.Database;
 import dev.portcullis.ratelimit.grid.Decide;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +19,7 @@ import javax.sql.DataSource;
  * and only for the admin change ({@code generation}) they were spent under: concurrent writes in any
  * order leave the lowest, and a spend that raced an admin's top-up never undoes it.
  */
-@ApplicationScoped
+@OnRequestPath
 public class CreditsLedger {
 
     private static final Logger LOG = Logger.getLogger(CreditsLedger.class.getName());

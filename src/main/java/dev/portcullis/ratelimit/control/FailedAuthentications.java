@@ -1,8 +1,8 @@
 package dev.portcullis.ratelimit.control;
 
+import dev.portcullis.OnRequestPath;
 import dev.portcullis.ratelimit.grid.Bucket;
 import dev.portcullis.ratelimit.grid.Decision;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * clients behind the same address are not locked out. The block itself is remembered on each node that
  * saw it, so a blocked address costs no grid call.
  */
-@ApplicationScoped
+@OnRequestPath
 public class FailedAuthentications {
 
     private static final Logger LOG = Logger.getLogger(FailedAuthentications.class.getName());

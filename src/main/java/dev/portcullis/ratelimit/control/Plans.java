@@ -1,12 +1,12 @@
 package dev.portcullis.ratelimit.control;
 
+import dev.portcullis.OnRequestPath;
 import dev.portcullis.cluster.Invalidations;
 import dev.portcullis.cluster.NodeCache;
 import dev.portcullis.errors.Conflict;
 import dev.portcullis.errors.NotFound;
 import dev.portcullis.ratelimit.entity.Plan;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Plans as data, and the limits that apply to a tenant: its own numbers if it has them, else its plan's. */
-@ApplicationScoped
+@OnRequestPath
 public class Plans {
 
     @PersistenceContext

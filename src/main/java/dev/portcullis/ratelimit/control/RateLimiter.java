@@ -1,12 +1,12 @@
 package dev.portcullis.ratelimit.control;
 
+import dev.portcullis.OnRequestPath;
 import dev.portcullis.database.Transactions;
 import dev.portcullis.ratelimit.grid.Bucket;
 import dev.portcullis.ratelimit.grid.Charge;
 import dev.portcullis.ratelimit.grid.CreditAdjustment;
 import dev.portcullis.ratelimit.grid.Decide;
 import dev.portcullis.ratelimit.grid.Decision;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * outlive the process afterwards: day counts in batches ({@link UsageLedger}), spent credits before the
  * answer ({@link CreditsLedger}).
  */
-@ApplicationScoped
+@OnRequestPath
 public class RateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RateLimiter.class.getName());

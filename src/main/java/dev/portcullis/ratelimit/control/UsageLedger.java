@@ -1,5 +1,6 @@
 package dev.portcullis.ratelimit.control;
 
+import dev.portcullis.OnRequestPath;
 import dev.portcullis.cluster.EveryNode;
 import dev.portcullis.database.Database;
 import dev.portcullis.ratelimit.entity.DailyUsage;
@@ -41,7 +42,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * while the grid shuts down. Counts are raised, never lowered, so nodes writing the same subject cannot
  * undo each other.
  */
-@ApplicationScoped
+@OnRequestPath
 public class UsageLedger {
 
     private static final Logger LOG = Logger.getLogger(UsageLedger.class.getName());

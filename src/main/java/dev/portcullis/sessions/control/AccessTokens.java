@@ -1,9 +1,9 @@
 package dev.portcullis.sessions.control;
 
+import dev.portcullis.OnRequestPath;
 import dev.portcullis.sessions.entity.SessionFamily;
 import dev.portcullis.users.control.Users;
 import dev.portcullis.users.entity.User;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import java.time.Clock;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * remembered (by its exact text) until it expires, so repeat requests skip the RSA verification;
  * the user's "not before" and the session family are still checked on every request.
  */
-@ApplicationScoped
+@OnRequestPath
 public class AccessTokens {
 
     private static final int MAX_REMEMBERED = 100_000;

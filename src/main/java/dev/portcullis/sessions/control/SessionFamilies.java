@@ -1,6 +1,7 @@
 package dev.portcullis.sessions.control;
 
 import dev.portcullis.Ids;
+import dev.portcullis.OnRequestPath;
 import dev.portcullis.access.Environment;
 import dev.portcullis.cluster.Invalidations;
 import dev.portcullis.cluster.NodeCache;
@@ -8,7 +9,6 @@ import dev.portcullis.sessions.entity.SessionFamily;
 import dev.portcullis.tenants.control.Tenants;
 import dev.portcullis.users.control.Users;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * user or tenant is disabled, deleted, re-passworded or suspended. Each node caches which families
  * are alive, so every access token is checked against its family at no database cost.
  */
-@ApplicationScoped
+@OnRequestPath
 public class SessionFamilies {
 
     @PersistenceContext

@@ -1,6 +1,7 @@
 package dev.portcullis.tenants.control;
 
 import dev.portcullis.Ids;
+import dev.portcullis.OnRequestPath;
 import dev.portcullis.cluster.Invalidations;
 import dev.portcullis.cluster.NodeCache;
 import dev.portcullis.database.Page;
@@ -13,7 +14,6 @@ import dev.portcullis.ratelimit.control.Plans;
 import dev.portcullis.ratelimit.entity.Plan;
 import dev.portcullis.tenants.entity.Tenant;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-@ApplicationScoped
+@OnRequestPath
 public class Tenants {
 
     @PersistenceContext

@@ -1,6 +1,7 @@
 package dev.portcullis.users.control;
 
 import dev.portcullis.Ids;
+import dev.portcullis.OnRequestPath;
 import dev.portcullis.access.Caller;
 import dev.portcullis.access.Environment;
 import dev.portcullis.access.InsufficientPermissions;
@@ -14,7 +15,6 @@ import dev.portcullis.errors.ValidationFailed;
 import dev.portcullis.tenants.entity.Tenant;
 import dev.portcullis.users.entity.User;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-@ApplicationScoped
+@OnRequestPath
 public class Users {
 
     @PersistenceContext
