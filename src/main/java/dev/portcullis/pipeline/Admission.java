@@ -83,21 +83,22 @@ public class Admission {
      * (three parts) one of our tokens; anything else is refused as an invalid API key, which is what a
      * client presenting junk or another server's key most likely holds. Refusals count against the
      * client's address; an address over its budget gets 429 before any lookup or signature check. Null:
-     * the header was not a bearer credential.
+     * the header was not a bearer credential. The address is put in words only when a refusal is counted
+     * against it, not for every request.
      */
-    public Presented authenticate(String credential, String clientAddress) {
+    public Presented authenticate(String credential, InetAddress client) {
         if (credential == null) {
-            throw failures.refused(clientAddress, new InvalidApiKey());
+            throw failures.refused(client.getHostAddress(), new InvalidApiKey());
         }
         if (format.claimsToBeKey(credential) || !shapedLikeJwt(credential)) {
-            return authenticateKey(credential, clientAddress, key -> true);
+            return authenticateKey(credential, client, key -> true);
         }
         try {
-            return Presented.session(accessTokens.authenticate(credential, () -> failures.refuseIfBlocked(clientAddress)));
+            return Presented.session(accessTokens.authenticate(credential, () -> failures.refuseIfBlocked(client.getHostAddress())));
         } catch (RateLimitExceeded blocked) {
             throw blocked;
         } catch (ApiFailure refused) {
-            throw failures.refused(clientAddress, refused);
+            throw failures.refused(client.getHostAddress(), refused);
         }
     }
 
@@ -105,13 +106,13 @@ public class Admission {
      * An API key that {@code visible} lets the asker see; without an address nothing is counted. A disabled
      * key is the key it claims to be: its refusal says so and counts against no address.
      */
-    private Presented authenticateKey(String presented, String clientAddress, Predicate<KeyCredential> visible) {
-        Runnable unlessBlocked = clientAddress == null ? UNCOUNTED : () -> failures.refuseIfBlocked(clientAddress);
+    private Presented authenticateKey(String presented, InetAddress client, Predicate<KeyCredential> visible) {
+        Runnable unlessBlocked = client == null ? UNCOUNTED : () -> failures.refuseIfBlocked(client.getHostAddress());
         KeyCredential key;
         try {
             key = keys.authenticate(presented, unlessBlocked).filter(visible).orElseThrow(InvalidApiKey::new);
         } catch (InvalidApiKey refused) {
-            throw clientAddress == null ? refused : failures.refused(clientAddress, refused);
+            throw client == null ? refused : failures.refused(client.getHostAddress(), refused);
         }
         if (!key.enabled()) {
             throw new KeyDisabled();
@@ -201,7 +202,7 @@ public class Admission {
      */
     public Admitted admitKey(String key, String visibleTenant, Environment viewer, InetAddress client, long cost,
                              Map<String, Long> named) {
-        Presented presented = authenticateKey(key, client == null ? null : client.getHostAddress(),
+        Presented presented = authenticateKey(key, client,
                 found -> (visibleTenant == null || found.tenantId().equals(visibleTenant))
                         && (viewer == Environment.LIVE || found.environment() == viewer));
         TenantView home = homeTenant(presented);

@@ -56,7 +56,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             throw new InvalidApiKey();
         }
         Passage passage = Passage.of(request);
-        passage.presented = admission.authenticate(bearer(header), caller.clientAddressText());
+        passage.presented = admission.authenticate(bearer(header), caller.clientAddress());
         caller.authenticatedAs(passage.presented.identity());
         request.setSecurityContext(new CallerSecurityContext(caller, passage.secure));
     }
