@@ -42,16 +42,15 @@ done
 for round in $(seq 1 "$ROUNDS"); do
     order="A B"; [ $((round % 2)) = 0 ] && order="B A"
     for build in $order; do echo "$round $build $(measure "$build")"; done
-done | awk -v a="$a" -v b="$b" '
+done | awk -v a="$a" -v b="$b" "$AWK_MEDIAN"'
     { printf "round %d %s: bare %6.0f req/s (%5.1f us CPU/req)  API key %6.0f (%5.1f) = %.3fx, +%.1f us\n",
              $1, $2, $3, $4, $5, $6, $5 / $3, $6 - $4
       n[$2]++; ratio[$2, n[$2]] = $5 / $3; extra[$2, n[$2]] = $6 - $4 }
-    function median(build, values,   i, j, t, v, k) {
-        k = n[build]; for (i = 1; i <= k; i++) v[i] = values[build, i]
-        for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
-        return k % 2 ? v[(k + 1) / 2] : (v[k / 2] + v[k / 2 + 1]) / 2
+    function build_median(build, values,   v, i) {
+        for (i = 1; i <= n[build]; i++) v[i] = values[build, i]
+        return median(v, n[build])
     }
     END {
-        printf "A (%s): API key %.3fx bare, keyed CPU +%.1f us (medians of %d rounds)\n", a, median("A", ratio), median("A", extra), n["A"]
-        printf "B (%s): API key %.3fx bare, keyed CPU +%.1f us (medians of %d rounds)\n", b, median("B", ratio), median("B", extra), n["B"]
+        printf "A (%s): API key %.3fx bare, keyed CPU +%.1f us (medians of %d rounds)\n", a, build_median("A", ratio), build_median("A", extra), n["A"]
+        printf "B (%s): API key %.3fx bare, keyed CPU +%.1f us (medians of %d rounds)\n", b, build_median("B", ratio), build_median("B", extra), n["B"]
     }'

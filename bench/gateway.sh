@@ -60,13 +60,9 @@ for _ in $(seq 1 "$WARMUP_ROUNDS"); do
 done
 for round in $(seq 1 "$ROUNDS"); do
     echo "$round $(rate "$N/bare/x") $(rate -H "Authorization: Bearer $KEY" "$N/api/x") $(rate -H "Authorization: Bearer $KEY" "$B/v1/auth/verify")"
-done | awk '
+done | awk "$AWK_MEDIAN"'
     { bare[NR] = $2; gated[NR] = $4 / $2
       printf "round %d: nginx to the API %6.0f req/s; through Portcullis %6.0f req/s (%5.1f us Portcullis CPU/req) = %.2fx; Portcullis alone %6.0f req/s (%5.1f us)\n",
              $1, $2, $4, $5, $4 / $2, $6, $7 }
-    function median(a, n,   i, j, t) {
-        for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
-        return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-    }
     END { printf "median of %d rounds: nginx to the API %.0f req/s; with Portcullis verifying and charging each request %.2fx\n",
                  NR, median(bare, NR), median(gated, NR) }'

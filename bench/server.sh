@@ -58,6 +58,12 @@ bench_key() {
         -H 'Content-Type: application/json' -d '{"name":"bench","role":"member"}' | json key)
 }
 
+# For the benchmarks' awk programs (awk "$AWK_MEDIAN"'...'): median(a, n) of a[1..n], which it sorts.
+AWK_MEDIAN='function median(a, n,   i, j, t) {
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+}'
+
 cpu() { awk '{print $14 + $15}' "/proc/$(cat "$work/pid")/stat"; }   # Payara Micro's clock ticks, 100 per second
 # wrk for $DURATION with $CONNECTIONS connections; prints "<req/s> <Payara Micro CPU us per request>"
 rate() {

@@ -38,14 +38,10 @@ done
 
 for round in $(seq 1 "$ROUNDS"); do
     echo "$round $(rate "$B/v1/health") $(rate -H "Authorization: Bearer $KEY" "$B/v1/health") $(rate -H "Authorization: Bearer $TOKEN" "$B/v1/health")"
-done | awk '
+done | awk "$AWK_MEDIAN"'
     { bare[NR] = $2; key[NR] = $4 / $2; jwt[NR] = $6 / $2
       printf "round %d: bare %6.0f req/s (%5.1f us CPU/req)  API key %6.0f (%5.1f) = %.2fx  JWT %6.0f (%5.1f) = %.2fx\n",
              $1, $2, $3, $4, $5, $4 / $2, $6, $7, $6 / $2 }
-    function median(a, n,   i, j, t) {
-        for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
-        return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-    }
     END {
         n = NR
         printf "median of %d rounds: bare %.0f req/s; API key, authenticated + rate limited %.2fx bare; JWT, authenticated + rate limited %.2fx bare\n",

@@ -81,18 +81,14 @@ for round in $(seq 1 "$ROUNDS"); do
     for path in create change refresh; do
         echo "$path $(one durable "$B" $path) $(one delayed "$delayed_b" $path)"
     done
-done | awk '
+done | awk "$AWK_MEDIAN"'
     { n[$1]++; r[$1, n[$1]] = $2 / $3; d[$1] += $2; l[$1] += $3 }
-    function median(p,   i, j, t, a, k) {
-        k = n[p]; for (i = 1; i <= k; i++) a[i] = r[p, i]
-        for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
-        return k % 2 ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
-    }
+    function path_median(p,   i, a) { for (i = 1; i <= n[p]; i++) a[i] = r[p, i]; return median(a, n[p]) }
     END {
         split("create change refresh", order, " ")
         name["create"] = "key creation (insert)"; name["change"] = "key change (update, caches dropped)"
         name["refresh"] = "refresh (spend, insert, sign)"
         for (i = 1; i <= 3; i++) { p = order[i]
             printf "%-38s durable %6.0f /s, delayed %6.0f /s (means); median durable/delayed %.2fx\n",
-                   name[p], d[p] / n[p], l[p] / n[p], median(p) }
+                   name[p], d[p] / n[p], l[p] / n[p], path_median(p) }
     }'

@@ -74,11 +74,12 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         if (decision == null) {
             return;
         }
-        passage.header("X-RateLimit-Limit", Long.toString(decision.limit()));
-        passage.header("X-RateLimit-Remaining", Long.toString(decision.remaining()));
-        passage.header("X-RateLimit-Reset", Long.toString(decision.reset()));
+        Decision.Standing tightest = decision.tightest();
+        passage.header("X-RateLimit-Limit", Long.toString(tightest.limit()));
+        passage.header("X-RateLimit-Remaining", Long.toString(tightest.remaining()));
+        passage.header("X-RateLimit-Reset", Long.toString(tightest.reset()));
         passage.header("RateLimit-Policy", decision.policy());
-        passage.header("RateLimit", decision.rateLimitField(Math.floorDiv(clock.millis(), 1000)));
+        passage.header("RateLimit", tightest.rateLimitField(Math.floorDiv(clock.millis(), 1000)));
         if (!decision.admitted() && !decision.outOfCredits()) {
             passage.header(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfter()));
         }

@@ -152,7 +152,7 @@ class DecideTest {
         assertEquals("day", decision.tightest().label());
         assertEquals(3, decision.limit());
         assertEquals(2, decision.remaining());
-        assertEquals("\"day\";r=2;t=43200", decision.rateLimitField(T0.getEpochSecond()));
+        assertEquals("\"day\";r=2;t=43200", decision.tightest().rateLimitField(T0.getEpochSecond()));
         assertEquals("\"minute\";q=60;w=60, \"day\";q=3;w=86400", decision.policy());
     }
 

@@ -36,8 +36,9 @@ public final class LoopbackGrid implements AutoCloseable {
         JoinConfig join = config.getNetworkConfig().getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(true);
         for (int port = firstPort; port < firstPort + maxMembers; port++) {
-            join.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1:" + port);
+            join.getTcpIpConfig().addMember("127.0.0.1:" + port);
         }
         HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
         members.add(member);

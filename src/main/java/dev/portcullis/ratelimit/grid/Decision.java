@@ -22,6 +22,11 @@ public record Decision(boolean admitted, String refusedBy, Bucket.Kind refusedKi
                            long reset) implements Serializable {
 
         private static final long serialVersionUID = 1L;
+
+        /** The IETF draft {@code RateLimit} field of this window: what is left, seconds to its reset. */
+        public String rateLimitField(long nowEpochSecond) {
+            return "\"" + label + "\";r=" + remaining + ";t=" + Math.max(0, reset - nowEpochSecond);
+        }
     }
 
     static Decision missing(List<String> buckets) {
@@ -90,11 +95,5 @@ public record Decision(boolean admitted, String refusedBy, Bucket.Kind refusedKi
             }
         }
         return policy.toString();
-    }
-
-    /** The IETF draft {@code RateLimit} field: the tightest window, what is left, seconds to its reset. */
-    public String rateLimitField(long nowEpochSecond) {
-        Standing tightest = tightest();
-        return "\"" + tightest.label() + "\";r=" + tightest.remaining() + ";t=" + Math.max(0, tightest.reset() - nowEpochSecond);
     }
 }
