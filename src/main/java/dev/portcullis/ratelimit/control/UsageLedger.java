@@ -5,6 +5,7 @@ import dev.portcullis.cluster.EveryNode;
 import dev.portcullis.database.Database;
 import dev.portcullis.ratelimit.entity.DailyUsage;
 import dev.portcullis.ratelimit.grid.Decide;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -36,8 +38,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Keeps the database's day counts and last uses in step with the Data Grid counters, in batches: each
  * node remembers the newest day state it was answered for each subject and UTC day it charged and writes
- * those every {@code ratelimit.flush-interval}, never once per request, once more when the application
- * stops, and on every node before usage is read. Keyed by day, so that a subject's first request of a new
+ * those that are due every {@code ratelimit.flush-interval} (risen by {@code ratelimit.flush-after-requests}
+ * or waiting {@code ratelimit.flush-max-delay}), never once per request, and all of them when the
+ * application stops and on every node before usage is read. Keyed by day, so that a subject's first request of a new
  * day cannot replace the old day's last unwritten count. Writing needs no Data Grid call, so it also works
  * while the grid shuts down. Counts are raised, never lowered, so nodes writing the same subject cannot
  * undo each other.
@@ -66,11 +69,19 @@ public class UsageLedger {
     @ConfigProperty(name = "ratelimit.flush-interval", defaultValue = "PT5S")
     Duration flushInterval;
 
+    @Inject
+    @ConfigProperty(name = "ratelimit.flush-after-requests", defaultValue = "10")
+    long flushAfterRequests;
+
+    @Inject
+    @ConfigProperty(name = "ratelimit.flush-max-delay", defaultValue = "PT60S")
+    Duration flushMaxDelay;
+
     /**
-     * What this node has charged since the last flush. A subject charged at least once a minute keeps its
+     * What this node has charged and not written. A subject charged at least once a minute keeps its
      * holder rather than getting a new one each time.
      */
-    private final UnwrittenUsage unwritten = new UnwrittenUsage(Duration.ofMinutes(1));
+    private UnwrittenUsage unwritten;
     private ScheduledFuture<?> scheduled;
     /** One flush at a time: a flush on demand must not return while a scheduled one still holds rows. */
     private final ReentrantLock flushing = new ReentrantLock();
@@ -79,6 +90,16 @@ public class UsageLedger {
 
     @Inject
     EveryNode everyNode;
+
+    @PostConstruct
+    void settle() {
+        if (flushAfterRequests < 1 || flushMaxDelay.isNegative() || flushInterval.isNegative() || flushInterval.isZero()) {
+            throw new IllegalArgumentException("ratelimit.flush-interval (RATELIMIT_FLUSH_INTERVAL) must be positive,"
+                    + " ratelimit.flush-after-requests (RATELIMIT_FLUSH_AFTER_REQUESTS) at least 1 and"
+                    + " ratelimit.flush-max-delay (RATELIMIT_FLUSH_MAX_DELAY) not negative");
+        }
+        unwritten = new UnwrittenUsage(Duration.ofMinutes(1), flushAfterRequests, flushMaxDelay);
+    }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         everyNode.register(FLUSH, ignored -> flush());
@@ -137,7 +158,7 @@ public class UsageLedger {
     public void flush() {
         flushing.lock();
         try {
-            drain(0);
+            drain(0, true);
         } finally {
             flushing.unlock();
         }
@@ -155,17 +176,23 @@ public class UsageLedger {
         flushing.lock();
         try {
             if (!stopped) {
-                drain(flushInterval.toNanos() / 2);
+                drain(flushInterval.toNanos() / 2, false);
             }
         } finally {
             flushing.unlock();
         }
     }
 
-    private void drain(long pausesNanos) {
+    /** {@code all}: every changed row, else those due. */
+    private void drain(long pausesNanos, boolean all) {
         Pacing pacing = new Pacing(pausesNanos);
+        Consumer<Collection<UnwrittenUsage.Row>> write = rows -> pacing.paced(() -> write(rows));
         try {
-            unwritten.drain(clock.millis(), CHUNK, rows -> pacing.paced(() -> write(rows)));
+            if (all) {
+                unwritten.drain(clock.millis(), CHUNK, write);
+            } else {
+                unwritten.drainDue(clock.millis(), CHUNK, write);
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not write usage counts; will retry", e);
         }

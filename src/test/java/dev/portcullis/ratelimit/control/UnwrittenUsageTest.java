@@ -20,13 +20,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The day counts a node holds until they are written: raised only, each day's kept, nothing lost to a drain. */
+/**
+ * The day counts a node holds until they are written: raised only, each day's kept, nothing lost to a drain,
+ * and a scheduled drain takes a row once ten requests or a minute have made it due.
+ */
 class UnwrittenUsageTest {
 
     private static final long DAY = 20_500;
     private static final long NOW = 1_000_000;
 
-    private final UnwrittenUsage unwritten = new UnwrittenUsage(Duration.ofMinutes(1));
+    private final UnwrittenUsage unwritten = new UnwrittenUsage(Duration.ofMinutes(1), 10, Duration.ofMinutes(1));
 
     /** Everything a drain at {@code now} hands out, in chunks as large as need be, by row id. */
     private static Map<String, UnwrittenUsage.Row> drain(UnwrittenUsage unwritten, long now) {
@@ -81,6 +84,67 @@ class UnwrittenUsageTest {
         assertEquals(1, rows.get("key_a@" + (DAY + 1)).allowed());
     }
 
+    /** Everything a scheduled drain at {@code now} hands out, by row id. */
+    private static Map<String, UnwrittenUsage.Row> drainDue(UnwrittenUsage unwritten, long now) {
+        Map<String, UnwrittenUsage.Row> rows = new HashMap<>();
+        unwritten.drainDue(now, Integer.MAX_VALUE, chunk -> chunk.forEach(row -> assertNull(rows.put(row.id(), row), "twice: " + row)));
+        return rows;
+    }
+
+    @Test
+    void aScheduledDrainTakesARowOnceItsCountRoseByTenSinceItWasWritten() {
+        unwritten.charged("key_a", "t1", state(DAY, 5, 4, 500));
+        assertTrue(drainDue(unwritten, NOW).isEmpty(), "9 requests: not due");
+        unwritten.charged("key_a", "t1", state(DAY, 6, 4, 600));
+        assertEquals(Map.of("key_a@" + DAY, row("key_a", DAY, 6, 4, 600)), drainDue(unwritten, NOW + 1));
+        unwritten.charged("key_a", "t1", state(DAY, 15, 4, 700));
+        assertTrue(drainDue(unwritten, NOW + 2).isEmpty(), "9 more since written: not due");
+        unwritten.charged("key_a", "t1", state(DAY, 15, 5, 700));
+        assertEquals(row("key_a", DAY, 15, 5, 700), drainDue(unwritten, NOW + 3).get("key_a@" + DAY));
+    }
+
+    @Test
+    void aScheduledDrainTakesARowBelowTenOnceADrainFoundItWaitingAMinuteBefore() {
+        unwritten.charged("key_a", "t1", state(DAY, 1, 0, 100));
+        assertTrue(drainDue(unwritten, NOW).isEmpty(), "found waiting");
+        assertTrue(drainDue(unwritten, NOW + 59_999).isEmpty());
+        assertEquals(Map.of("key_a@" + DAY, row("key_a", DAY, 1, 0, 100)), drainDue(unwritten, NOW + 60_000));
+        assertTrue(drainDue(unwritten, NOW + 120_000).isEmpty(), "written, nothing charged since");
+        unwritten.charged("key_a", "t1", state(DAY, 2, 0, 200));
+        assertTrue(drainDue(unwritten, NOW + 120_001).isEmpty(), "the minute starts over");
+    }
+
+    @Test
+    void aDrainOnDemandTakesEveryChangedRowDueOrNot() {
+        unwritten.charged("key_a", "t1", state(DAY, 1, 0, 100));
+        assertTrue(drainDue(unwritten, NOW).isEmpty());
+        assertEquals(Map.of("key_a@" + DAY, row("key_a", DAY, 1, 0, 100)), drain());
+        assertTrue(drainDue(unwritten, NOW + 60_000).isEmpty(), "written on demand: no longer waiting");
+    }
+
+    @Test
+    void aRowWaitingToBeDueKeepsItsHolderPastTheIdleTime() {
+        UnwrittenUsage slow = new UnwrittenUsage(Duration.ofMinutes(1), 10, Duration.ofMinutes(10));
+        slow.charged("key_a", "t1", state(DAY, 1, 0, 100));
+        for (long minute = 0; minute < 10; minute++) {
+            assertTrue(drainDue(slow, NOW + minute * 60_000 + minute).isEmpty(), "minute " + minute);
+            assertEquals(1, slow.holders(), "minute " + minute);
+        }
+        assertEquals(1, drainDue(slow, NOW + 600_000).get("key_a@" + DAY).allowed());
+    }
+
+    @Test
+    void aNewDayCountsItsTenFromZeroAndThePreviousDaysRowGoesAtTheNextScheduledDrain() {
+        unwritten.charged("key_a", "t1", state(DAY, 30, 0, 300));
+        assertEquals(1, drainDue(unwritten, NOW).size());
+        unwritten.charged("key_a", "t1", state(DAY, 33, 0, 330));
+        unwritten.charged("key_a", "t1", state(DAY + 1, 9, 0, 400));
+        assertEquals(Map.of("key_a@" + DAY, row("key_a", DAY, 33, 0, 330)), drainDue(unwritten, NOW + 1),
+                "the previous day's 3 unwritten go with the day change; the new day's 9 are not due");
+        unwritten.charged("key_a", "t1", state(DAY + 1, 10, 0, 410));
+        assertEquals(Map.of("key_a@" + (DAY + 1), row("key_a", DAY + 1, 10, 0, 410)), drainDue(unwritten, NOW + 2));
+    }
+
     @Test
     void aFailedChunkComesBackAndTheRestStayUnwrittenWhileWrittenChunksDoNot() {
         for (int i = 0; i < 5; i++) {
@@ -130,7 +194,7 @@ class UnwrittenUsageTest {
      */
     @Test
     void aChargeRacingTheDrainThatLetsItsHolderGoIsWritten() throws Exception {
-        UnwrittenUsage letGoAtOnce = new UnwrittenUsage(Duration.ZERO);
+        UnwrittenUsage letGoAtOnce = new UnwrittenUsage(Duration.ZERO, 10, Duration.ofMinutes(1));
         int subjects = 16;
         Map<String, Long> written = new ConcurrentHashMap<>();
         CyclicBarrier together = new CyclicBarrier(2);
