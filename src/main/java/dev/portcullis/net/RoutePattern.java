@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * A route a key may call: {@code METHOD /path}, where the method may be {@code *} (any) and the path's
  * segments may be {@code *} (exactly one segment) or end in {@code **} (anything below, the path itself
  * included): {@code GET /v1/rubrics/**}, {@code POST /v1/rubrics/*}/evaluations}, {@code * /v1/health}.
- * Paths are compared as sent, without query, after removing a trailing slash.
+ * Paths are compared as sent, without query, after removing a trailing slash. A path that could mean
+ * another path to the server behind (a dot segment, an encoded slash or backslash) matches no route.
  */
 public record RoutePattern(String method, String path) {
 
@@ -38,7 +39,7 @@ public record RoutePattern(String method, String path) {
     }
 
     public boolean matches(String requestMethod, String requestPath) {
-        if (!method.equals("*") && !method.equalsIgnoreCase(requestMethod)) {
+        if (!method.equals("*") && !method.equalsIgnoreCase(requestMethod) || !isPlain(requestPath)) {
             return false;
         }
         String[] wanted = path.equals("/") ? new String[0] : path.substring(1).split("/", -1);
@@ -58,6 +59,61 @@ public record RoutePattern(String method, String path) {
     @Override
     public String toString() {
         return method + " " + path;
+    }
+
+    /**
+     * Whether a request path names itself only. At a gateway the path is the client's, as sent
+     * ({@code X-Original-URI} is nginx's {@code $request_uri}), and nginx passes it on as sent: a key for
+     * {@code GET /api/rubrics/**} asking for {@code /api/rubrics/../admin} (or {@code %2e%2e}, {@code ..;},
+     * {@code %2f}, {@code \}, encoded twice) would match here and reach {@code /api/admin} behind it once
+     * the API resolves the dot segment as it should. No client needs such a path.
+     */
+    static boolean isPlain(String requestPath) {
+        if (requestPath == null) {
+            return false;
+        }
+        int query = requestPath.indexOf('?');
+        String path = query < 0 ? requestPath : requestPath.substring(0, query);
+        for (String segment : path.split("/", -1)) {
+            String decoded = segment;
+            for (int decodings = 0; ; decodings++) {
+                int parameters = decoded.indexOf(';'); // "..;x" is ".." to servlet containers
+                String name = parameters < 0 ? decoded : decoded.substring(0, parameters);
+                if (name.equals(".") || name.equals("..") || decoded.indexOf('\\') >= 0 || decodings > 0 && decoded.indexOf('/') >= 0) {
+                    return false;
+                }
+                String further = asciiDecoded(decoded);
+                if (further.equals(decoded)) {
+                    break;
+                }
+                if (decodings == 3) {
+                    return false; // still encoded after three decodings: no client means that
+                }
+                decoded = further;
+            }
+        }
+        return true;
+    }
+
+    /** The text with its percent-escapes of ASCII characters decoded; any other {@code %} stays. */
+    private static String asciiDecoded(String text) {
+        int escape = text.indexOf('%');
+        if (escape < 0) {
+            return text;
+        }
+        StringBuilder decoded = new StringBuilder(text.length()).append(text, 0, escape);
+        for (int i = escape; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int value = c == '%' && i + 2 < text.length()
+                    ? Character.digit(text.charAt(i + 1), 16) << 4 | Character.digit(text.charAt(i + 2), 16) : -1;
+            if (value >= 0 && value < 0x80) { // a non-hex digit makes it negative
+                decoded.append((char) value);
+                i += 2;
+            } else {
+                decoded.append(c);
+            }
+        }
+        return decoded.toString();
     }
 
     private static String trimmed(String path) {

@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
@@ -157,6 +158,11 @@ class NginxGatewayIT {
         assertEquals(403, elsewhere.status(), elsewhere.toString());
         assertEquals("INSUFFICIENT_PERMISSIONS", elsewhere.errorCode());
         assertEquals("GET /api/invoices", elsewhere.error().getString("route"));
+        for (String around : List.of("/api/rubrics/../invoices", "/api/rubrics/%2e%2e/invoices", "/api/rubrics/x/..%2f..%2finvoices")) {
+            Reply climbed = call(around, rubrics);
+            assertEquals(403, climbed.status(), around + " is /api/invoices to nginx and to the API behind it: " + climbed);
+            assertEquals("GET " + around, climbed.error().getString("route"));
+        }
         HttpResponse<String> posted = client.send(HttpRequest.newBuilder(nginx.tlsUri().resolve("/api/rubrics/7"))
                 .header("Authorization", "Bearer " + rubrics).header("X-Forwarded-For", CLIENT)
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());

@@ -43,6 +43,9 @@ class RouteRestrictedKeysIT {
         Reply refused = ask(portcullis, key, "GET", "/v1/auth/verify", "X-Original-Method", "POST", "X-Original-URI", "/v1/rubrics/42");
         assertEquals(403, refused.status());
         assertEquals("POST /v1/rubrics/42", refused.error().getString("route"));
+        Reply climbed = ask(portcullis, key, "GET", "/v1/auth/verify", "X-Original-Method", "GET", "X-Original-URI", "/v1/rubrics/..;/admin");
+        assertEquals(403, climbed.status(), "a path the API behind would resolve to /v1/admin");
+        assertEquals("GET /v1/rubrics/..;/admin", climbed.error().getString("route"));
         assertEquals(200, ask(portcullis, key, "GET", "/v1/auth/verify", "X-Forwarded-Method", "GET", "X-Forwarded-Uri", "/v1/rubrics").status(),
                 "Traefik's headers");
         assertEquals(200, ask(portcullis, key, "GET", "/v1/auth/verify/v1/rubrics/7").status(), "Envoy's appended path");
