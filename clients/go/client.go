@@ -380,10 +380,24 @@ func (c *Client) Health(ctx context.Context) (*Health, error) {
 
 // VerifyKey asks, for a backend that was handed key by a client calling from clientIP (may be
 // empty), whether the key is good. A refused key is a verdict with Valid false, not an error.
+// A key restricted to certain routes is refused here: name the client's request with VerifyKeyFor.
 func (c *Client) VerifyKey(ctx context.Context, key, clientIP string) (*KeyVerdict, error) {
+	return c.VerifyKeyFor(ctx, key, clientIP, "", "")
+}
+
+// VerifyKeyFor is VerifyKey for the client's request's method and path (the path as sent, a query may
+// follow): a key restricted to certain routes is refused with INSUFFICIENT_PERMISSIONS unless they name
+// one of them. Empty strings are not sent.
+func (c *Client) VerifyKeyFor(ctx context.Context, key, clientIP, method, path string) (*KeyVerdict, error) {
 	body := map[string]string{"key": key}
 	if clientIP != "" {
 		body["client_ip"] = clientIP
+	}
+	if method != "" {
+		body["method"] = method
+	}
+	if path != "" {
+		body["path"] = path
 	}
 	var verdict KeyVerdict
 	return answer(c.do(ctx, call{method: http.MethodPost, path: "/keys/verify", body: body, secrets: []string{key}}, &verdict), &verdict)

@@ -102,6 +102,32 @@ func TestVerifyKeySaysValidForALiveKeyAndInvalidOnceItIsRevoked(t *testing.T) {
 	}
 }
 
+func TestVerifyKeyForSaysARouteRestrictedKeyIsValidOnlyForTheMethodAndPathOfItsRoutes(t *testing.T) {
+	tn := newTenant(t)
+	// NewKey has no allowed_routes, so the key is created with a request of its own.
+	var rubrics portcullis.Key
+	must(t, tn.client.Request(ctx, "POST", "/keys", map[string]any{
+		"name": "rubrics " + random(), "role": "member", "allowed_routes": []string{"GET /v1/rubrics/**"}}, &rubrics))
+
+	verdict, err := tn.client.VerifyKeyFor(ctx, string(rubrics.Key), "", "GET", "/v1/rubrics/7")
+	must(t, err)
+	if !verdict.Valid || verdict.KeyID != rubrics.ID {
+		t.Fatalf("want a valid verdict for %s on GET /v1/rubrics/7, got %+v", rubrics.ID, verdict)
+	}
+
+	verdict, err = tn.client.VerifyKeyFor(ctx, string(rubrics.Key), "", "POST", "/v1/rubrics/7")
+	must(t, err)
+	if verdict.Valid || verdict.Code != "INSUFFICIENT_PERMISSIONS" {
+		t.Fatalf("want an INSUFFICIENT_PERMISSIONS verdict on POST /v1/rubrics/7, got %+v", verdict)
+	}
+
+	verdict, err = tn.client.VerifyKey(ctx, string(rubrics.Key), "")
+	must(t, err)
+	if verdict.Valid || verdict.Code != "INSUFFICIENT_PERMISSIONS" {
+		t.Fatalf("want an INSUFFICIENT_PERMISSIONS verdict without a method and path, got %+v", verdict)
+	}
+}
+
 func TestAPlatformAdminActsForATenantItCreates(t *testing.T) {
 	platform := admin()
 	health, err := platform.Health(ctx)

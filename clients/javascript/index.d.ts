@@ -154,7 +154,11 @@ export declare class PortcullisClient {
   login(email: string, password: string, tenantId: string, options?: { environment?: Environment }): Promise<PortcullisClient>;
   /** Ends the session: its tokens stop working, and this client throws SessionEndedError after. */
   logout(): Promise<void>;
-  verifyKey(key: string, clientIp?: string): Promise<KeyVerdict>;
+  /**
+   * For backends handed a key. method and path are the client's request's (the path as sent, a query may
+   * follow): a key restricted to certain routes is refused with INSUFFICIENT_PERMISSIONS unless they name one of them.
+   */
+  verifyKey(key: string, clientIp?: string, request?: { method?: string; path?: string }): Promise<KeyVerdict>;
   usage(range?: { from?: string; to?: string }): Promise<Usage>;
   /** Any call of the API; path is below baseUrl, e.g. '/files'. */
   request<T = unknown>(method: string, path: string, options?: { body?: unknown; params?: Record<string, string | number | null | undefined> }): Promise<T>;

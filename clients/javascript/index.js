@@ -383,10 +383,16 @@ export class PortcullisClient {
     return this.request('GET', '/health');
   }
 
-  /** For backends handed a key: {valid: true, key_id, tenant_id, role, ...} or {valid: false, code, message, ...}. */
-  verifyKey(key, clientIp) {
+  /**
+   * For backends handed a key: {valid: true, key_id, tenant_id, role, ...} or {valid: false, code, message, ...}.
+   * method and path are the client's request's (the path as sent, a query may follow): a key restricted to
+   * certain routes is refused with INSUFFICIENT_PERMISSIONS unless they name one of them.
+   */
+  verifyKey(key, clientIp, { method, path } = {}) {
     const body = { key };
     if (clientIp != null) body.client_ip = clientIp;
+    if (method != null) body.method = method;
+    if (path != null) body.path = path;
     return this.#call('POST', '/keys/verify', { body }, [key]);
   }
 

@@ -70,6 +70,22 @@ test('verifyKey says valid for a live key and invalid once it is revoked', async
   assert.equal(verdict.code, 'INVALID_API_KEY');
 });
 
+test('verifyKey says a route-restricted key is valid only for the method and path of its routes', async () => {
+  const tenant = await newTenant();
+  const rubrics = await tenant.key({ allowed_routes: ['GET /v1/rubrics/**'] });
+  let verdict = await tenant.client.verifyKey(rubrics.key, undefined, { method: 'GET', path: '/v1/rubrics/7' });
+  assert.equal(verdict.valid, true);
+  assert.equal(verdict.key_id, rubrics.id);
+
+  verdict = await tenant.client.verifyKey(rubrics.key, undefined, { method: 'POST', path: '/v1/rubrics/7' });
+  assert.equal(verdict.valid, false);
+  assert.equal(verdict.code, 'INSUFFICIENT_PERMISSIONS');
+
+  verdict = await tenant.client.verifyKey(rubrics.key);
+  assert.equal(verdict.valid, false, 'without a method and path a route-restricted key is refused');
+  assert.equal(verdict.code, 'INSUFFICIENT_PERMISSIONS');
+});
+
 test('a platform admin acts for a tenant it creates', async () => {
   const platform = admin();
   assert.equal((await platform.health()).tenant_id, 'tenant_platform');

@@ -274,11 +274,13 @@ class Client:
         """{status, service, version, tenant_id, timestamp}; tenant_id names the credential's tenant."""
         return ApiObject(self.request("GET", "/health"))
 
-    def verify_key(self, key, client_ip=None):
-        """For backends handed a key: the verdict {valid, key_id, tenant_id, role, ...} or {valid: false, code, ...}."""
-        body = {"key": key}
-        if client_ip is not None:
-            body["client_ip"] = client_ip
+    def verify_key(self, key, client_ip=None, method=None, path=None):
+        """For backends handed a key: the verdict {valid, key_id, tenant_id, role, ...} or {valid: false, code, ...}.
+
+        ``method`` and ``path`` are the client's request's (the path as sent, a query may follow): a key
+        restricted to certain routes is refused with INSUFFICIENT_PERMISSIONS unless they name one of them.
+        """
+        body = {"key": key, **_fields({"client_ip": client_ip, "method": method, "path": path})}
         return ApiObject(self._call("POST", "/keys/verify", body, secrets_sent=(key,)))
 
     def usage(self, from_=None, to=None):

@@ -65,6 +65,20 @@ class KeysTest(unittest.TestCase):
         self.assertFalse(verdict.valid)
         self.assertEqual(verdict.code, "INVALID_API_KEY")
 
+    def test_verify_key_says_a_route_restricted_key_is_valid_only_for_the_method_and_path_of_its_routes(self):
+        rubrics = self.tenant.key(allowed_routes=["GET /v1/rubrics/**"])
+        verdict = self.tenant.client.verify_key(rubrics.key, method="GET", path="/v1/rubrics/7")
+        self.assertTrue(verdict.valid)
+        self.assertEqual(verdict.key_id, rubrics.id)
+
+        verdict = self.tenant.client.verify_key(rubrics.key, method="POST", path="/v1/rubrics/7")
+        self.assertFalse(verdict.valid)
+        self.assertEqual(verdict.code, "INSUFFICIENT_PERMISSIONS")
+
+        verdict = self.tenant.client.verify_key(rubrics.key)
+        self.assertFalse(verdict.valid, "without a method and path a route-restricted key is refused")
+        self.assertEqual(verdict.code, "INSUFFICIENT_PERMISSIONS")
+
     def test_a_platform_admin_acts_for_a_tenant_it_creates(self):
         from support import admin
         platform = admin()

@@ -199,13 +199,17 @@ public class Admission {
      * @param viewer        a test asker sees test keys only; a live one both, as with key management
      * @param client        the address the key came from, or null when the asker does not say: then only
      *                      keys without an allowlist pass, and refusals are not counted against an address
+     * @param method        the client's request's method, or null when the asker does not say
+     * @param path          and its path (a query may follow), or null: without both, only keys that are
+     *                      not restricted to certain routes pass
      */
-    public Admitted admitKey(String key, String visibleTenant, Environment viewer, InetAddress client, long cost,
-                             Map<String, Long> named) {
+    public Admitted admitKey(String key, String visibleTenant, Environment viewer, InetAddress client, String method,
+                             String path, long cost, Map<String, Long> named) {
         Presented presented = authenticateKey(key, client,
                 found -> (visibleTenant == null || found.tenantId().equals(visibleTenant))
                         && (viewer == Environment.LIVE || found.environment() == viewer));
         TenantView home = homeTenant(presented);
+        checkRoute(presented, method, path);
         checkAddress(home, presented, client);
         return new Admitted(presented.identity(), presented.key(), charge(presented, home, cost, named));
     }

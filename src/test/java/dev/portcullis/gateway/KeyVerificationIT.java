@@ -129,6 +129,32 @@ class KeyVerificationIT {
     }
 
     @Test
+    void aRouteRestrictedKeyIsValidOnlyForAMethodAndPathOfItsRoutesAndRefusalsSpendNothing(Portcullis portcullis) {
+        var tenant = portcullis.newTenant();
+        String key = portcullis.newKey(tenant.adminKey(),
+                "{\"name\":\"rubrics\",\"allowed_routes\":[\"GET /v1/rubrics/**\"],\"rate_limit\":{\"per_minute\":5}}").string("key");
+        String open = portcullis.newKey(tenant.adminKey(), "{\"name\":\"open\"}").string("key");
+
+        JsonObject allowed = verdict(portcullis, tenant.adminKey(),
+                "{\"key\":\"" + key + "\",\"method\":\"GET\",\"path\":\"/v1/rubrics/7?page=2\"}");
+        assertTrue(allowed.getBoolean("valid"), allowed.toString());
+        assertEquals(4, allowed.getJsonObject("rate_limit").getInt("remaining"));
+        refused(verdict(portcullis, tenant.adminKey(), "{\"key\":\"" + key + "\",\"method\":\"DELETE\",\"path\":\"/v1/rubrics/7\"}"),
+                "INSUFFICIENT_PERMISSIONS");
+        refused(verdict(portcullis, tenant.adminKey(), "{\"key\":\"" + key + "\",\"method\":\"GET\",\"path\":\"/v1/rubrics/%2e%2e/admin\"}"),
+                "INSUFFICIENT_PERMISSIONS");
+        refused(verdictOn(portcullis, tenant.adminKey(), key), "INSUFFICIENT_PERMISSIONS");
+        JsonObject again = verdict(portcullis, tenant.adminKey(), "{\"key\":\"" + key + "\",\"method\":\"get\",\"path\":\"/v1/rubrics\"}");
+        assertEquals(3, again.getJsonObject("rate_limit").getInt("remaining"), "the three refusals spent nothing: " + again);
+        assertTrue(verdict(portcullis, tenant.adminKey(), "{\"key\":\"" + open + "\",\"method\":\"PUT\",\"path\":\"/anything\"}")
+                .getBoolean("valid"), "an unrestricted key is valid for any route");
+
+        Reply tooLong = portcullis.post(VERIFY, tenant.adminKey(), "{\"key\":\"" + open + "\",\"method\":\"" + "X".repeat(33) + "\"}");
+        assertEquals(400, tooLong.status(), tooLong.toString());
+        assertEquals("method", tooLong.error().getString("field"));
+    }
+
+    @Test
     void aKeyScopedToVerifyingDoesThatAndNothingElseAndMembersMayNot(Portcullis portcullis) {
         var tenant = portcullis.newTenant();
         String verifier = portcullis.newKey(tenant.adminKey(), "{\"name\":\"backend\",\"role\":\"admin\",\"scopes\":[\"keys:verify\"]}")

@@ -196,7 +196,7 @@ class OpenApiContractIT {
         assertEquals(identity, forwarded.header("X-Portcullis-Identity-ID"));
         assertEquals("cus_contract", forwarded.header("X-Portcullis-External-ID"));
         Reply verdict = api.expect(200, "POST", "/v1/keys/verify", admin, "{\"key\":\"" + businessKey + "\",\"cost\":2,"
-                + "\"rate_limits\":[{\"name\":\"tokens\",\"cost\":10}]}");
+                + "\"rate_limits\":[{\"name\":\"tokens\",\"cost\":10}],\"method\":\"POST\",\"path\":\"/v1/orders/42\"}");
         assertEquals(identity, verdict.string("identity_id"));
         assertNotNull(verdict.json().getJsonObject("credits"));
         api.expect(200, "GET", "/v1/keys?external_id=cus_contract", admin, null);
@@ -330,6 +330,8 @@ class OpenApiContractIT {
         String routed = portcullis.newKey(admin, "{\"name\":\"health only\",\"role\":\"admin\",\"allowed_routes\":[\"GET /v1/health\"]}")
                 .string("key");
         assertEquals("GET /v1/keys", api.expect(403, "GET", "/v1/keys", routed, null).error().getString("route"));
+        assertEquals("INSUFFICIENT_PERMISSIONS", api.expect(200, "POST", "/v1/keys/verify", admin, "{\"key\":\"" + routed
+                + "\",\"method\":\"DELETE\",\"path\":\"/v1/health\"}").string("code"));
         assertNotNull(api.expect(403, "GET", "/v1/auth/verify", routed, null, "X-Original-Method", "DELETE",
                 "X-Original-URI", "/v1/orders/1").header("X-Portcullis-Error"));
         String identity = api.expect(201, "POST", "/v1/identities", admin, "{\"external_id\":\"in use\"}").string("id");

@@ -23,7 +23,8 @@ import java.util.Map;
 
 /**
  * {@code POST /v1/keys/verify}: a backend that was handed a key by its client asks, with a key of its
- * own, whether that key may make this request; the key's request is charged. The answer is always 200
+ * own, whether that key may make this request; the key's request is charged. A key restricted to certain
+ * routes is valid only for the {@code method} and {@code path} the backend names, as at a gateway. The answer is always 200
  * with a verdict (the backend's own call succeeded), except when the counter store fails (503, as for any
  * request). The backend's own rate-limit headers are on the response; the verified key's state is in the
  * body. A platform admin's secret key verifies keys of every tenant, or of the one it names in
@@ -55,7 +56,7 @@ public class KeyVerificationResource {
                 body.rateLimits().forEach(spend -> named.merge(spend.name(), spend.cost() == null ? 1 : spend.cost(), Long::sum));
             }
             var admitted = admission.admitKey(key, everyTenant ? null : caller.tenantId(), caller.environment(), client,
-                    body.cost() == null ? 1 : body.cost(), named);
+                    body.method(), body.path(), body.cost() == null ? 1 : body.cost(), named);
             return admitted.withinLimits() ? KeyVerdict.valid(admitted)
                     : KeyVerdict.refused(Admission.refusal(admitted.decision()), admitted.decision());
         } catch (ApiFailure refusal) {

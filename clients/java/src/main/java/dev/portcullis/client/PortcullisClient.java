@@ -167,11 +167,21 @@ public final class PortcullisClient {
 
     /**
      * For a backend that was handed {@code key} by a client calling from {@code clientIp} (may be null):
-     * is it good? A refused key is a verdict with {@code valid()} false, not an exception.
+     * is it good? A refused key is a verdict with {@code valid()} false, not an exception. A key restricted
+     * to certain routes is refused here: name the client's request with {@link #verifyKey(String, String, String, String)}.
      */
     public KeyVerdict verifyKey(String key, String clientIp) {
-        return call(new Connection.Call("POST", "/keys/verify", Map.of(), new Requests.KeyToVerify(key, clientIp), null, null,
-                List.of(key)), text -> ApiJson.JSONB.fromJson(text, KeyVerdict.class));
+        return verifyKey(key, clientIp, null, null);
+    }
+
+    /**
+     * {@link #verifyKey(String, String)} for the client's request's {@code method} and {@code path} (the path as
+     * sent, a query may follow; either may be null): a key restricted to certain routes is refused with
+     * {@code INSUFFICIENT_PERMISSIONS} unless they name one of them.
+     */
+    public KeyVerdict verifyKey(String key, String clientIp, String method, String path) {
+        return call(new Connection.Call("POST", "/keys/verify", Map.of(), new Requests.KeyToVerify(key, clientIp, method, path),
+                null, null, List.of(key)), text -> ApiJson.JSONB.fromJson(text, KeyVerdict.class));
     }
 
     /** Requests allowed and refused per subject per UTC day; null from and to: the last 7 days. */

@@ -27,11 +27,19 @@ public final class Requests {
     public record Roll(Long gracePeriodSeconds) {
     }
 
-    public record KeyToVerify(String key, String clientIp) {
+    /**
+     * {@code method} and {@code path} are the client's request's (the path as sent, a query may follow), which a
+     * key restricted to certain routes needs; null fields are not sent.
+     */
+    public record KeyToVerify(String key, String clientIp, String method, String path) {
+
+        public KeyToVerify(String key, String clientIp) {
+            this(key, clientIp, null, null);
+        }
 
         @Override
         public String toString() {
-            return "KeyToVerify[key=[REDACTED], clientIp=" + clientIp + "]";
+            return "KeyToVerify[key=[REDACTED], clientIp=" + clientIp + ", method=" + method + ", path=" + path + "]";
         }
     }
 

@@ -12,6 +12,7 @@ import dev.portcullis.client.TestServer.TestTenant;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +87,24 @@ class KeysTest {
         verdict = tenant.client().verifyKey(member.key(), "203.0.113.7");
         assertFalse(verdict.valid());
         assertEquals("INVALID_API_KEY", verdict.code());
+    }
+
+    @Test
+    void verifyKeySaysARouteRestrictedKeyIsValidOnlyForTheMethodAndPathOfItsRoutes() {
+        // NewKey has no allowedRoutes, so the key is created with a request of its own.
+        Key rubrics = tenant.client().request("POST", "/keys", Map.of("name", "rubrics " + TestServer.unique(), "role", "member",
+                "allowed_routes", List.of("GET /v1/rubrics/**")), Key.class);
+        KeyVerdict verdict = tenant.client().verifyKey(rubrics.key(), null, "GET", "/v1/rubrics/7");
+        assertTrue(verdict.valid(), verdict::toString);
+        assertEquals(rubrics.id(), verdict.keyId());
+
+        verdict = tenant.client().verifyKey(rubrics.key(), null, "POST", "/v1/rubrics/7");
+        assertFalse(verdict.valid());
+        assertEquals("INSUFFICIENT_PERMISSIONS", verdict.code());
+
+        verdict = tenant.client().verifyKey(rubrics.key(), null);
+        assertFalse(verdict.valid(), "without a method and path a route-restricted key is refused");
+        assertEquals("INSUFFICIENT_PERMISSIONS", verdict.code());
     }
 
     @Test
