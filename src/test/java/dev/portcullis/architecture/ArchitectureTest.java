@@ -34,7 +34,7 @@ class ArchitectureTest {
     private static final String FIXTURE = "dev.portcullis.architecture.fixture";
     /** Packages below every feature: none of them may import one. */
     private static final List<String> FOUNDATIONS = List.of("access", "errors", "net", "validation", "json", "database",
-            "cluster", "clock");
+            "cluster", "clock", "sealing");
     private static final List<String> FEATURES = List.of("tenants", "keys", "users", "sessions", "ratelimit", "allowlist",
             "files", "gateway", "health", "bootstrap", "pipeline", "identities", "console", "audit", "webhooks");
 

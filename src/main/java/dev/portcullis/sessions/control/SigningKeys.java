@@ -3,6 +3,7 @@ package dev.portcullis.sessions.control;
 import dev.portcullis.Ids;
 import dev.portcullis.cluster.Invalidations;
 import dev.portcullis.cluster.NodeCache;
+import dev.portcullis.sealing.Seal;
 import dev.portcullis.sessions.entity.SigningKey;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
@@ -58,7 +59,7 @@ public class SigningKeys {
     Invalidations invalidations;
 
     @Inject
-    PrivateKeySeal seal;
+    Seal seal;
 
     @Inject
     @ConfigProperty(name = "sessions.access-token.ttl", defaultValue = "PT1H")
@@ -91,7 +92,7 @@ public class SigningKeys {
     void prepare(@Observes @Priority(20) @Initialized(ApplicationScoped.class) Object started) {
         for (SigningKey key : em.createQuery("select k from SigningKey k", SigningKey.class).getResultList()) {
             if (seal.wouldReseal(key.kid(), key.privateKey())) {
-                key.storePrivateKeyAs(seal.seal(key.kid(), seal.open(key.kid(), key.privateKey())));
+                key.storePrivateKeyAs(seal.resealed(key.kid(), key.privateKey()));
             }
         }
         if (active().isEmpty()) {

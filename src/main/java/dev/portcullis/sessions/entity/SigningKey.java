@@ -9,7 +9,7 @@ import java.time.Instant;
 /**
  * An RS256 key pair, encoded (X.509 public, PKCS#8 private, Base64). The private key is kept in the
  * database so every node signs with the same key and tokens survive restarts, encrypted when an
- * encryption key is configured (see {@code PrivateKeySeal}).
+ * encryption key is configured (see {@code dev.portcullis.sealing.Seal}).
  */
 @Entity
 @Table(name = "signing_keys")

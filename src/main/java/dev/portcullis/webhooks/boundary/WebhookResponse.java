@@ -1,5 +1,6 @@
 package dev.portcullis.webhooks.boundary;
 
+import dev.portcullis.webhooks.control.Webhooks;
 import dev.portcullis.webhooks.entity.Webhook;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
@@ -14,8 +15,8 @@ public record WebhookResponse(String id, String url, List<String> events, boolea
         return from(webhook, null);
     }
 
-    public static WebhookResponse withSecret(Webhook webhook) {
-        return from(webhook, webhook.secret());
+    public static WebhookResponse withSecret(Webhooks.Registered registered) {
+        return from(registered.webhook(), registered.secret());
     }
 
     private static WebhookResponse from(Webhook webhook, String secret) {

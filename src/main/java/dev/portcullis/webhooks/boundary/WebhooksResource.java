@@ -55,9 +55,9 @@ public class WebhooksResource {
     @RequiresScope(Scopes.WEBHOOKS_MANAGE)
     @Audited("webhook.created")
     public Response create(@NotNull(message = "is required") @Valid NewWebhook body, @Context UriInfo uri) {
-        Webhook webhook = webhooks.register(caller.tenantId(), body.url(), body.events());
-        return Response.created(uri.getAbsolutePathBuilder().path(webhook.id()).build())
-                .entity(WebhookResponse.withSecret(webhook)).build();
+        Webhooks.Registered registered = webhooks.register(caller.tenantId(), body.url(), body.events());
+        return Response.created(uri.getAbsolutePathBuilder().path(registered.webhook().id()).build())
+                .entity(WebhookResponse.withSecret(registered)).build();
     }
 
     @GET

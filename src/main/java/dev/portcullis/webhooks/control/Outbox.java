@@ -2,6 +2,7 @@ package dev.portcullis.webhooks.control;
 
 import dev.portcullis.Ids;
 import dev.portcullis.database.Page;
+import dev.portcullis.sealing.Seal;
 import dev.portcullis.webhooks.entity.Delivery;
 import dev.portcullis.webhooks.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,9 @@ public class Outbox {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Seal seal;
 
     @Inject
     Clock clock;
@@ -94,7 +98,7 @@ public class Outbox {
         return rows.stream().map(row -> {
             Delivery delivery = (Delivery) row[0];
             Webhook endpoint = (Webhook) row[1];
-            return new Due(delivery.id(), endpoint.url(), endpoint.secret(), delivery.eventId(), delivery.body(),
+            return new Due(delivery.id(), endpoint.url(), seal.open(endpoint.id(), endpoint.storedSecret()), delivery.eventId(), delivery.body(),
                     delivery.createdAt(), delivery.attempts());
         }).toList();
     }

@@ -4,8 +4,12 @@ import dev.portcullis.Ids;
 import dev.portcullis.database.Page;
 import dev.portcullis.errors.NotFound;
 import dev.portcullis.errors.ValidationFailed;
+import dev.portcullis.sealing.Seal;
 import dev.portcullis.webhooks.entity.Webhook;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -36,16 +40,40 @@ public class Webhooks {
     @Inject
     Outbox outbox;
 
+    @Inject
+    Seal seal;
+
+    /**
+     * After the migrations (observer priority 20): seals the secrets stored unencrypted or sealed with the
+     * previous key, when an encryption key is set, and opens each, so that a missing or wrong encryption key
+     * stops the start instead of the first delivery.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    void sealStoredSecrets(@Observes @Priority(20) @Initialized(ApplicationScoped.class) Object started) {
+        for (Webhook webhook : em.createQuery("select w from Webhook w", Webhook.class).getResultList()) {
+            String secret = seal.open(webhook.id(), webhook.storedSecret());
+            if (seal.wouldReseal(webhook.id(), webhook.storedSecret())) {
+                webhook.storeSecretAs(seal.seal(webhook.id(), secret));
+            }
+        }
+    }
+
+    /** A registered endpoint and its signing secret, which is shown this once and stored sealed. */
+    public record Registered(Webhook webhook, String secret) {
+    }
+
     /** A new endpoint and its secret, shown this once. */
-    public Webhook register(String tenantId, String url, List<String> events) {
+    public Registered register(String tenantId, String url, List<String> events) {
         long registered = em.createQuery("select count(w) from Webhook w where w.tenantId = :tenant", Long.class)
                 .setParameter("tenant", tenantId).getSingleResult();
         if (registered >= MAX_PER_TENANT) {
             throw new ValidationFailed("url", "a tenant has at most " + MAX_PER_TENANT + " webhooks; delete one first");
         }
-        Webhook webhook = new Webhook(Ids.next("wh"), tenantId, allowed(url), events(events), Signature.newSecret(), clock.instant());
+        String id = Ids.next("wh");
+        String secret = Signature.newSecret();
+        Webhook webhook = new Webhook(id, tenantId, allowed(url), events(events), seal.seal(id, secret), clock.instant());
         em.persist(webhook);
-        return webhook;
+        return new Registered(webhook, secret);
     }
 
     /** Absent (null) parts are left as they are. */

@@ -21,6 +21,7 @@ public class Webhook {
     private String url;
     /** Event names, comma-separated. */
     private String events;
+    /** The signing secret as stored: sealed when an encryption key is set ({@code dev.portcullis.sealing.Seal}). */
     private String secret;
     private boolean enabled = true;
     @Column(name = "created_at")
@@ -31,12 +32,12 @@ public class Webhook {
     protected Webhook() {
     }
 
-    public Webhook(String id, String tenantId, String url, Set<String> events, String secret, Instant now) {
+    public Webhook(String id, String tenantId, String url, Set<String> events, String storedSecret, Instant now) {
         this.id = id;
         this.tenantId = tenantId;
         this.url = url;
         this.events = String.join(",", events);
-        this.secret = secret;
+        this.secret = storedSecret;
         this.createdAt = now;
         this.updatedAt = now;
     }
@@ -76,8 +77,12 @@ public class Webhook {
         return new LinkedHashSet<>(Arrays.asList(events.split(",")));
     }
 
-    public String secret() {
+    public String storedSecret() {
         return secret;
+    }
+
+    public void storeSecretAs(String stored) {
+        this.secret = stored;
     }
 
     public boolean enabled() {

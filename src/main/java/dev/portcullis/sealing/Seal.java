@@ -1,4 +1,4 @@
-package dev.portcullis.sessions.control;
+package dev.portcullis.sealing;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,16 +15,17 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Encrypts the signing keys' private halves at rest (AES-256-GCM) when
- * {@code sessions.signing-key.encryption-key} is set, so that a copy of the database (a backup, a
- * replica, a dump) does not carry the power to mint access tokens. The key id is the associated data:
- * a sealed key copied into another row does not open. Without the setting, keys are stored as before,
- * unencrypted, and stored keys of either kind are read. To change the encryption key, set the new one
- * and the old one as {@code sessions.signing-key.previous-encryption-key} for one start: the stored
- * keys are sealed again with the new one.
+ * Encrypts secrets that Portcullis must read back (the signing keys' private halves, the webhook
+ * endpoints' signing secrets) at rest, with AES-256-GCM, when {@code sessions.signing-key.encryption-key}
+ * is set, so that a copy of the database (a backup, a replica, a dump) carries neither the power to mint
+ * access tokens nor to forge webhooks. The row's id is the associated data: a sealed secret copied into
+ * another row does not open. Without the setting, secrets are stored as before, unencrypted, and stored
+ * secrets of either kind are read. To change the encryption key, set the new one and the old one as
+ * {@code sessions.signing-key.previous-encryption-key} for one start: the stored secrets are sealed
+ * again with the new one. (The setting keeps its first name: it sealed signing keys before webhooks.)
  */
 @ApplicationScoped
-public class PrivateKeySeal {
+public class Seal {
 
     private static final String SEALED = "aes256gcm:";
     private static final String SETTING = "sessions.signing-key.encryption-key (SESSIONS_SIGNING_KEY_ENCRYPTION_KEY)";
@@ -39,7 +40,7 @@ public class PrivateKeySeal {
     private final SecretKey previous;
 
     @Inject
-    public PrivateKeySeal(@ConfigProperty(name = "sessions.signing-key.encryption-key") Optional<String> configured,
+    public Seal(@ConfigProperty(name = "sessions.signing-key.encryption-key") Optional<String> configured,
                           @ConfigProperty(name = "sessions.signing-key.previous-encryption-key") Optional<String> previous) {
         this.key = decodeIfSet(configured, SETTING);
         this.previous = decodeIfSet(previous, PREVIOUS_SETTING);
@@ -50,7 +51,7 @@ public class PrivateKeySeal {
     }
 
     /** For the CDI proxy only. */
-    protected PrivateKeySeal() {
+    protected Seal() {
         this(Optional.empty(), Optional.empty());
     }
 
@@ -73,55 +74,60 @@ public class PrivateKeySeal {
         return new SecretKeySpec(bytes, "AES");
     }
 
-    /** The stored form of a private key: sealed when an encryption key is set, else as given. */
-    public String seal(String kid, String encodedPrivateKey) {
+    /** The stored form of a secret of row {@code id}: sealed when an encryption key is set, else as given. */
+    public String seal(String id, String secret) {
         if (key == null) {
-            return encodedPrivateKey;
+            return secret;
         }
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, key, kid, nonce);
-            byte[] sealed = cipher.doFinal(encodedPrivateKey.getBytes(StandardCharsets.US_ASCII));
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, key, id, nonce);
+            byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
             byte[] stored = new byte[NONCE_BYTES + sealed.length];
             System.arraycopy(nonce, 0, stored, 0, NONCE_BYTES);
             System.arraycopy(sealed, 0, stored, NONCE_BYTES, sealed.length);
             return SEALED + Base64.getEncoder().encodeToString(stored);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot encrypt a signing key", e);
+            throw new IllegalStateException("Cannot encrypt a secret", e);
         }
     }
 
-    /** The encoded private key of a stored one: unencrypted, or sealed with the current or previous key. */
-    public String open(String kid, String stored) {
+    /** The secret of row {@code id} as stored: unencrypted, or sealed with the current or previous key. */
+    public String open(String id, String stored) {
         if (!isSealed(stored)) {
             return stored;
         }
         if (key == null) {
-            throw new IllegalStateException("The stored signing keys are encrypted; set " + SETTING
+            throw new IllegalStateException("The stored secrets (signing keys, webhook secrets) are encrypted; set " + SETTING
                     + " to the key they were encrypted with");
         }
-        return openWith(key, kid, stored)
-                .or(() -> previous == null ? Optional.empty() : openWith(previous, kid, stored))
-                .orElseThrow(() -> new IllegalStateException("The stored signing key " + kid + " does not open with "
+        return openWith(key, id, stored)
+                .or(() -> previous == null ? Optional.empty() : openWith(previous, id, stored))
+                .orElseThrow(() -> new IllegalStateException("The stored secret of " + id + " does not open with "
                         + SETTING + (previous == null ? "" : " nor with " + PREVIOUS_SETTING)
                         + "; it was encrypted with another key"));
     }
 
     /**
-     * Whether a stored key is to be stored again, sealed with the current key: it is unencrypted, or
+     * Whether a stored secret is to be stored again, sealed with the current key: it is unencrypted, or
      * sealed with another key (the previous one, while the encryption key is being changed).
      */
-    public boolean wouldReseal(String kid, String stored) {
-        return key != null && (!isSealed(stored) || openWith(key, kid, stored).isEmpty());
+    public boolean wouldReseal(String id, String stored) {
+        return key != null && (!isSealed(stored) || openWith(key, id, stored).isEmpty());
     }
 
-    private Optional<String> openWith(SecretKey candidate, String kid, String stored) {
+    /** The stored form of a stored secret from now on: {@code stored} itself unless it is to be sealed again. */
+    public String resealed(String id, String stored) {
+        return wouldReseal(id, stored) ? seal(id, open(id, stored)) : stored;
+    }
+
+    private Optional<String> openWith(SecretKey candidate, String id, String stored) {
         try {
             byte[] bytes = Base64.getDecoder().decode(stored.substring(SEALED.length()));
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, candidate, kid, Arrays.copyOf(bytes, NONCE_BYTES));
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, candidate, id, Arrays.copyOf(bytes, NONCE_BYTES));
             return Optional.of(new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES),
-                    StandardCharsets.US_ASCII));
+                    StandardCharsets.UTF_8));
         } catch (GeneralSecurityException | IllegalArgumentException notThisKey) {
             return Optional.empty();
         }
@@ -131,10 +137,10 @@ public class PrivateKeySeal {
         return stored.startsWith(SEALED);
     }
 
-    private static Cipher cipher(int mode, SecretKey with, String kid, byte[] nonce) throws GeneralSecurityException {
+    private static Cipher cipher(int mode, SecretKey with, String id, byte[] nonce) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, with, new GCMParameterSpec(TAG_BITS, nonce));
-        cipher.updateAAD(kid.getBytes(StandardCharsets.US_ASCII));
+        cipher.updateAAD(id.getBytes(StandardCharsets.US_ASCII));
         return cipher;
     }
 }

@@ -1,4 +1,4 @@
-package dev.portcullis.sessions;
+package dev.portcullis.sealing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,18 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.portcullis.sessions.control.PrivateKeySeal;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class PrivateKeySealTest {
+/** Secrets sealed at rest: hidden, bound to their row, opened with the current or previous key, never with another. */
+class SealTest {
 
     private static final String PRIVATE_KEY = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7";
 
-    private static PrivateKeySeal sealWith(String key) {
-        return new PrivateKeySeal(Optional.of(key), Optional.empty());
+    private static Seal sealWith(String key) {
+        return new Seal(Optional.of(key), Optional.empty());
     }
 
     private static String randomKey() {
@@ -53,7 +53,7 @@ class PrivateKeySealTest {
 
     @Test
     void withoutAnEncryptionKeyKeysAreStoredAsGivenAndSealedOnesAreRefusedNamingTheSetting() {
-        var none = new PrivateKeySeal(Optional.empty(), Optional.empty());
+        var none = new Seal(Optional.empty(), Optional.empty());
         assertEquals(PRIVATE_KEY, none.seal("kid_a", PRIVATE_KEY));
         assertEquals(PRIVATE_KEY, none.open("kid_a", PRIVATE_KEY));
         assertFalse(none.wouldReseal("kid_a", PRIVATE_KEY));
@@ -61,7 +61,7 @@ class PrivateKeySealTest {
 
         String stored = sealWith(randomKey()).seal("kid_a", PRIVATE_KEY);
         var refused = assertThrows(IllegalStateException.class, () -> none.open("kid_a", stored));
-        assertTrue(refused.getMessage().contains("encrypted; set sessions.signing-key.encryption-key"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("are encrypted; set sessions.signing-key.encryption-key"), refused.getMessage());
     }
 
     @Test
@@ -75,7 +75,7 @@ class PrivateKeySealTest {
     void whileTheEncryptionKeyChangesKeysSealedWithThePreviousOneOpenAndAreToBeSealedAgain() {
         String old = randomKey();
         String sealedWithOld = sealWith(old).seal("kid_a", PRIVATE_KEY);
-        var changing = new PrivateKeySeal(Optional.of(randomKey()), Optional.of(old));
+        var changing = new Seal(Optional.of(randomKey()), Optional.of(old));
 
         assertEquals(PRIVATE_KEY, changing.open("kid_a", sealedWithOld));
         assertTrue(changing.wouldReseal("kid_a", sealedWithOld));
@@ -87,9 +87,25 @@ class PrivateKeySealTest {
     }
 
     @Test
+    void resealedKeepsWhatIsSealedWithTheCurrentKeyAndSealsEverythingElse() {
+        String old = randomKey();
+        var changing = new Seal(Optional.of(randomKey()), Optional.of(old));
+        String current = changing.seal("wh_a", PRIVATE_KEY);
+        assertEquals(current, changing.resealed("wh_a", current));
+        for (String stored : new String[] {PRIVATE_KEY, sealWith(old).seal("wh_a", PRIVATE_KEY)}) {
+            String resealed = changing.resealed("wh_a", stored);
+            assertNotEquals(stored, resealed);
+            assertFalse(changing.wouldReseal("wh_a", resealed));
+            assertEquals(PRIVATE_KEY, changing.open("wh_a", resealed));
+        }
+        var none = new Seal(Optional.empty(), Optional.empty());
+        assertEquals(PRIVATE_KEY, none.resealed("wh_a", PRIVATE_KEY), "without a key nothing is sealed");
+    }
+
+    @Test
     void aPreviousEncryptionKeyWithoutACurrentOneIsRefused() {
         var refused = assertThrows(IllegalArgumentException.class,
-                () -> new PrivateKeySeal(Optional.empty(), Optional.of(randomKey())));
+                () -> new Seal(Optional.empty(), Optional.of(randomKey())));
         assertTrue(refused.getMessage().contains("only read together with sessions.signing-key.encryption-key"),
                 refused.getMessage());
     }
