@@ -104,10 +104,12 @@ func TestVerifyKeySaysValidForALiveKeyAndInvalidOnceItIsRevoked(t *testing.T) {
 
 func TestVerifyKeyForSaysARouteRestrictedKeyIsValidOnlyForTheMethodAndPathOfItsRoutes(t *testing.T) {
 	tn := newTenant(t)
-	// NewKey has no allowed_routes, so the key is created with a request of its own.
-	var rubrics portcullis.Key
-	must(t, tn.client.Request(ctx, "POST", "/keys", map[string]any{
-		"name": "rubrics " + random(), "role": "member", "allowed_routes": []string{"GET /v1/rubrics/**"}}, &rubrics))
+	rubrics, err := tn.client.Keys.Create(ctx, portcullis.NewKey{Name: "rubrics " + random(), Role: "member",
+		AllowedRoutes: []string{"GET /v1/rubrics/**"}})
+	must(t, err)
+	if len(rubrics.AllowedRoutes) != 1 || rubrics.AllowedRoutes[0] != "GET /v1/rubrics/**" {
+		t.Fatalf("want the created key's allowed routes [GET /v1/rubrics/**], got %q", rubrics.AllowedRoutes)
+	}
 
 	verdict, err := tn.client.VerifyKeyFor(ctx, string(rubrics.Key), "", "GET", "/v1/rubrics/7")
 	must(t, err)

@@ -35,43 +35,93 @@ type RateLimit struct {
 type Key struct {
 	ID string `json:"id"`
 	// Key is the secret: only in the answers of Create and Roll.
-	Key                   Secret     `json:"key,omitempty"`
-	TenantID              string     `json:"tenant_id"`
-	Name                  string     `json:"name"`
-	Type                  string     `json:"type"`
-	Environment           string     `json:"environment"`
-	Role                  string     `json:"role"`
-	Prefix                string     `json:"prefix"`
-	Last4                 string     `json:"last4"`
-	Status                string     `json:"status"`
-	Scopes                []string   `json:"scopes"`
-	AllowedIPs            []string   `json:"allowed_ips"`
-	ExpiresAt             *time.Time `json:"expires_at,omitempty"`
-	PreviousKeyValidUntil *time.Time `json:"previous_key_valid_until,omitempty"`
-	RateLimit             *RateLimit `json:"rate_limit,omitempty"`
-	LastUsedAt            *time.Time `json:"last_used_at,omitempty"`
-	RevokedAt             *time.Time `json:"revoked_at,omitempty"`
-	CreatedAt             time.Time  `json:"created_at"`
+	Key         Secret `json:"key,omitempty"`
+	TenantID    string `json:"tenant_id"`
+	Name        string `json:"name"`
+	Type        string `json:"type"`
+	Environment string `json:"environment"`
+	Role        string `json:"role"`
+	Prefix      string `json:"prefix"`
+	Last4       string `json:"last4"`
+	Status      string `json:"status"`
+	// Enabled false: the key is refused with 403 KEY_DISABLED until it is enabled again.
+	Enabled    bool     `json:"enabled"`
+	Scopes     []string `json:"scopes"`
+	AllowedIPs []string `json:"allowed_ips"`
+	// AllowedRoutes are the routes the key may call ("GET /v1/rubrics/**"); empty: no restriction.
+	AllowedRoutes         []string       `json:"allowed_routes"`
+	ExpiresAt             *time.Time     `json:"expires_at,omitempty"`
+	PreviousKeyValidUntil *time.Time     `json:"previous_key_valid_until,omitempty"`
+	ExternalID            string         `json:"external_id,omitempty"`
+	IdentityID            string         `json:"identity_id,omitempty"`
+	Meta                  map[string]any `json:"meta,omitempty"`
+	RateLimit             *RateLimit     `json:"rate_limit,omitempty"`
+	RateLimits            []NamedLimit   `json:"rate_limits"`
+	// Credits is nil for a key not metered by credits; Remaining is what remains now.
+	Credits    *Credits   `json:"credits,omitempty"`
+	LastUsedAt *time.Time `json:"last_used_at,omitempty"`
+	RevokedAt  *time.Time `json:"revoked_at,omitempty"`
+	CreatedAt  time.Time  `json:"created_at"`
+}
+
+// NamedLimit is a limit of its own name over Duration (ISO-8601, 1 s to 31 days: "PT1H"), spent by the
+// requests that ask for it.
+type NamedLimit struct {
+	Name     string `json:"name"`
+	Limit    int64  `json:"limit"`
+	Duration string `json:"duration"`
+}
+
+// Credits are the uses a key may make, each admitted request spending its cost; out of credits is 402
+// USAGE_EXCEEDED. Refill nil: never refilled.
+type Credits struct {
+	Remaining int64          `json:"remaining"`
+	Refill    *CreditsRefill `json:"refill,omitempty"`
+}
+
+// CreditsRefill sets the credits back to Amount at 00:00 UTC every day (Interval "daily") or on
+// DayOfMonth of every month ("monthly"; 0 means the 1st).
+type CreditsRefill struct {
+	Interval   string `json:"interval"`
+	Amount     int64  `json:"amount"`
+	DayOfMonth int    `json:"day_of_month,omitempty"`
 }
 
 type NewKey struct {
-	Name        string     `json:"name"`
-	Environment string     `json:"environment,omitempty"`
-	Role        string     `json:"role,omitempty"`
-	Type        string     `json:"type,omitempty"`
-	Scopes      []string   `json:"scopes,omitempty"`
-	ExpiresAt   *time.Time `json:"expires_at,omitempty"`
-	AllowedIPs  []string   `json:"allowed_ips,omitempty"`
-	RateLimit   *RateLimit `json:"rate_limit,omitempty"`
+	Name        string       `json:"name"`
+	Environment string       `json:"environment,omitempty"`
+	Role        string       `json:"role,omitempty"`
+	Type        string       `json:"type,omitempty"`
+	Scopes      []string     `json:"scopes,omitempty"`
+	ExpiresAt   *time.Time   `json:"expires_at,omitempty"`
+	AllowedIPs  []string     `json:"allowed_ips,omitempty"`
+	RateLimit   *RateLimit   `json:"rate_limit,omitempty"`
+	Credits     *Credits     `json:"credits,omitempty"`
+	RateLimits  []NamedLimit `json:"rate_limits,omitempty"`
+	// AllowedRoutes restricts the key to these routes, each a method (or "*") and a path whose segments
+	// may be "*" or end in "**": "GET /v1/rubrics/**".
+	AllowedRoutes []string       `json:"allowed_routes,omitempty"`
+	Meta          map[string]any `json:"meta,omitempty"`
+	ExternalID    string         `json:"external_id,omitempty"`
+	// IdentityID is an identity of the key's environment, whose limits the key shares.
+	IdentityID string `json:"identity_id,omitempty"`
 }
 
-// KeyChange changes the fields that are not nil; an empty list removes the restriction.
+// KeyChange changes the fields that are not nil; an empty list removes the restriction. Meta, when
+// not empty, replaces the key's; IdentityID Ptr("") takes the key out of its identity.
 type KeyChange struct {
-	Name       *string    `json:"name,omitempty"`
-	Scopes     *[]string  `json:"scopes,omitempty"`
-	ExpiresAt  *time.Time `json:"expires_at,omitempty"`
-	AllowedIPs *[]string  `json:"allowed_ips,omitempty"`
-	RateLimit  *RateLimit `json:"rate_limit,omitempty"`
+	Name          *string        `json:"name,omitempty"`
+	Scopes        *[]string      `json:"scopes,omitempty"`
+	ExpiresAt     *time.Time     `json:"expires_at,omitempty"`
+	AllowedIPs    *[]string      `json:"allowed_ips,omitempty"`
+	RateLimit     *RateLimit     `json:"rate_limit,omitempty"`
+	Enabled       *bool          `json:"enabled,omitempty"`
+	Credits       *Credits       `json:"credits,omitempty"`
+	RateLimits    *[]NamedLimit  `json:"rate_limits,omitempty"`
+	AllowedRoutes *[]string      `json:"allowed_routes,omitempty"`
+	Meta          map[string]any `json:"meta,omitempty"`
+	ExternalID    *string        `json:"external_id,omitempty"`
+	IdentityID    *string        `json:"identity_id,omitempty"`
 }
 
 // KeyVerdict is the answer to VerifyKey: who the key is, or why it is refused (Code, Message, RetryAfter).

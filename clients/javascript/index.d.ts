@@ -38,6 +38,20 @@ export interface RateLimit {
 export type Role = 'read_only' | 'member' | 'admin' | 'platform_admin';
 export type Environment = 'live' | 'test';
 
+/** A limit of its own name over `duration` (ISO-8601, 1 s to 31 days: 'PT1H'), spent by the requests that ask for it. */
+export interface NamedLimit {
+  name: string;
+  limit: number;
+  duration: string;
+}
+
+/** Uses a key may make, each admitted request spending its cost; in answers `remaining` is what remains now. */
+export interface Credits {
+  remaining: number;
+  /** Back to `amount` at 00:00 UTC every day, or on `day_of_month` (default 1) of every month; absent: never refilled. */
+  refill?: { interval: 'daily' | 'monthly'; amount: number; day_of_month?: number };
+}
+
 export interface Key {
   id: string;
   /** The secret: only in the answers of create and roll, and not enumerable (it stays out of logs). */
@@ -50,33 +64,55 @@ export interface Key {
   prefix: string;
   last4: string;
   status: string;
+  /** false: refused with 403 KEY_DISABLED until enabled again. */
+  enabled: boolean;
   scopes: string[];
   allowed_ips: string[];
+  /** The routes the key may call ('GET /v1/rubrics/**'); empty: no restriction. */
+  allowed_routes: string[];
   expires_at?: string;
   previous_key_valid_until?: string;
+  external_id?: string;
+  identity_id?: string;
+  meta?: Record<string, unknown>;
   rate_limit?: RateLimit;
+  rate_limits: NamedLimit[];
+  /** Absent for a key not metered by credits. */
+  credits?: Credits;
   last_used_at?: string;
   revoked_at?: string;
   created_at: string;
 }
 
-export interface NewKey {
+/** What a key carries that is set when it is created and may be changed later. */
+export interface KeySettings {
+  scopes?: string[];
+  expires_at?: string;
+  allowed_ips?: string[];
+  rate_limit?: RateLimit;
+  credits?: Credits;
+  rate_limits?: NamedLimit[];
+  /** Each a method (or '*') and a path whose segments may be '*' or end in '**': 'GET /v1/rubrics/**'. */
+  allowed_routes?: string[];
+  meta?: Record<string, unknown>;
+  external_id?: string;
+}
+
+export interface NewKey extends KeySettings {
   name: string;
   environment?: Environment;
   role?: Role;
   type?: 'secret' | 'tenant';
-  scopes?: string[];
-  expires_at?: string;
-  allowed_ips?: string[];
-  rate_limit?: RateLimit;
+  /** An identity of the key's environment, whose limits the key shares. */
+  identity_id?: string;
 }
 
-export interface KeyChange {
+/** Absent fields stay as they are; an empty list removes that restriction. */
+export interface KeyChange extends KeySettings {
   name?: string;
-  scopes?: string[];
-  expires_at?: string;
-  allowed_ips?: string[];
-  rate_limit?: RateLimit;
+  enabled?: boolean;
+  /** '' takes the key out of its identity. */
+  identity_id?: string;
 }
 
 export interface User {

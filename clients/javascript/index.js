@@ -306,10 +306,14 @@ export class PortcullisClient {
     const call = (method, path, options) => this.request(method, path, options);
     const paged = (path, limit) => this.#paged(path, limit);
     this.keys = {
-      /** body: name, environment, role, type, scopes, expires_at, allowed_ips, rate_limit. `key` of the answer is the secret, shown once. */
+      /**
+       * body: name, environment, role, type, scopes, expires_at, allowed_ips, rate_limit, credits, rate_limits,
+       * allowed_routes, meta, external_id, identity_id. `key` of the answer is the secret, shown once.
+       */
       create: async (body) => hideSecrets(await call('POST', '/keys', { body })),
       list: ({ limit } = {}) => paged('/keys', limit),
       get: (id) => call('GET', `/keys/${segment(id)}`),
+      /** body: name, scopes, expires_at, allowed_ips, rate_limit, enabled, credits, rate_limits, allowed_routes, meta, external_id, identity_id. */
       update: (id, body) => call('PATCH', `/keys/${segment(id)}`, { body }),
       roll: async (id, { grace_period_seconds } = {}) => hideSecrets(await call('POST', `/keys/${segment(id)}/roll`,
         { body: grace_period_seconds == null ? {} : { grace_period_seconds } })),

@@ -300,7 +300,8 @@ class _Resource:
 
 class Keys(_Resource):
     def create(self, name, **fields):
-        """fields: environment, role, type, scopes, expires_at, allowed_ips, rate_limit. The answer's ``key`` is shown once."""
+        """fields: environment, role, type, scopes, expires_at, allowed_ips, rate_limit, credits, rate_limits,
+        allowed_routes, meta, external_id, identity_id. The answer's ``key`` is shown once."""
         return ApiObject(self._client.request("POST", "/keys", {"name": name, **fields}))
 
     def list(self, limit=None):
@@ -311,7 +312,8 @@ class Keys(_Resource):
         return ApiObject(self._client.request("GET", f"/keys/{_segment(key_id)}"))
 
     def update(self, key_id, **fields):
-        """fields: name, scopes, expires_at, allowed_ips, rate_limit."""
+        """fields: name, scopes, expires_at, allowed_ips, rate_limit, enabled, credits, rate_limits, allowed_routes,
+        meta, external_id, identity_id."""
         return ApiObject(self._client.request("PATCH", f"/keys/{_segment(key_id)}", fields))
 
     def roll(self, key_id, grace_period_seconds=None):

@@ -12,7 +12,6 @@ import dev.portcullis.client.TestServer.TestTenant;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -91,9 +90,8 @@ class KeysTest {
 
     @Test
     void verifyKeySaysARouteRestrictedKeyIsValidOnlyForTheMethodAndPathOfItsRoutes() {
-        // NewKey has no allowedRoutes, so the key is created with a request of its own.
-        Key rubrics = tenant.client().request("POST", "/keys", Map.of("name", "rubrics " + TestServer.unique(), "role", "member",
-                "allowed_routes", List.of("GET /v1/rubrics/**")), Key.class);
+        Key rubrics = tenant.key(NewKey.named("rubrics " + TestServer.unique()).withAllowedRoutes(List.of("GET /v1/rubrics/**")));
+        assertEquals(List.of("GET /v1/rubrics/**"), rubrics.allowedRoutes());
         KeyVerdict verdict = tenant.client().verifyKey(rubrics.key(), null, "GET", "/v1/rubrics/7");
         assertTrue(verdict.valid(), verdict::toString);
         assertEquals(rubrics.id(), verdict.keyId());
