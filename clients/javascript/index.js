@@ -392,7 +392,8 @@ export class PortcullisClient {
    * method and path are the client's request's (the path as sent, a query may follow): a key restricted to
    * certain routes is refused with INSUFFICIENT_PERMISSIONS unless they name one of them.
    */
-  verifyKey(key, clientIp, { method, path } = {}) {
+  verifyKey(key, clientIp, request) {
+    const { method, path } = request ?? {};
     const body = { key };
     if (clientIp != null) body.client_ip = clientIp;
     if (method != null) body.method = method;

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * segments may be {@code *} (exactly one segment) or end in {@code **} (anything below, the path itself
  * included): {@code GET /v1/rubrics/**}, {@code POST /v1/rubrics/*}/evaluations}, {@code * /v1/health}.
  * Paths are compared as sent, without query, after removing a trailing slash. A path that could mean
- * another path to the server behind (a dot segment, an encoded slash or backslash) matches no route.
+ * another path to the server behind (a dot segment, an empty segment, an encoded slash or backslash)
+ * matches no route.
  */
 public record RoutePattern(String method, String path) {
 
@@ -66,20 +67,25 @@ public record RoutePattern(String method, String path) {
      * ({@code X-Original-URI} is nginx's {@code $request_uri}), and nginx passes it on as sent: a key for
      * {@code GET /api/rubrics/**} asking for {@code /api/rubrics/../admin} (or {@code %2e%2e}, {@code ..;},
      * {@code %2f}, {@code \}, encoded twice) would match here and reach {@code /api/admin} behind it once
-     * the API resolves the dot segment as it should. No client needs such a path.
+     * the API resolves the dot segment as it should. Empty segments go too ({@code //}, {@code /;x/}: servers
+     * merge or drop them, so {@code *} would stand for nothing), but one trailing slash; and a raw {@code #}
+     * (a fragment is never sent; some frameworks cut the path there). No client needs such a path. Overlong
+     * UTF-8 ({@code %c0%ae}) and {@code %00} are left to the API: no current server decodes them to a dot.
      */
     static boolean isPlain(String requestPath) {
-        if (requestPath == null) {
+        if (requestPath == null || !requestPath.startsWith("/") || requestPath.indexOf('#') >= 0) {
             return false;
         }
         int query = requestPath.indexOf('?');
-        String path = query < 0 ? requestPath : requestPath.substring(0, query);
-        for (String segment : path.split("/", -1)) {
-            String decoded = segment;
+        String[] segments = (query < 0 ? requestPath : requestPath.substring(0, query)).substring(1).split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            boolean trailingSlash = i == segments.length - 1 && segments[i].isEmpty();
+            String decoded = segments[i];
             for (int decodings = 0; ; decodings++) {
                 int parameters = decoded.indexOf(';'); // "..;x" is ".." to servlet containers
                 String name = parameters < 0 ? decoded : decoded.substring(0, parameters);
-                if (name.equals(".") || name.equals("..") || decoded.indexOf('\\') >= 0 || decodings > 0 && decoded.indexOf('/') >= 0) {
+                if (name.isEmpty() && !trailingSlash || name.equals(".") || name.equals("..") || decoded.indexOf('\\') >= 0
+                        || decodings > 0 && decoded.indexOf('/') >= 0) {
                     return false;
                 }
                 String further = asciiDecoded(decoded);

@@ -99,7 +99,7 @@ public class Seal {
             return stored;
         }
         if (key == null) {
-            throw new IllegalStateException("The stored secrets (signing keys, webhook secrets) are encrypted; set " + SETTING
+            throw new IllegalStateException("The stored secret of " + id + " is encrypted, as are the others; set " + SETTING
                     + " to the key they were encrypted with");
         }
         return openWith(key, id, stored)

@@ -20,10 +20,19 @@ class RoutePatternTest {
             "/api/rubrics/%2e%2e%3b/admin", "/api/rubrics/x%2f..%2f..%2fadmin", "/api/rubrics/x%2F..%2Fadmin",
             "/api/rubrics/..%5cadmin", "/api/rubrics/x\\..\\..\\admin", "/api/rubrics/%252e%252e/admin",
             "/api/rubrics/%25252e%25252e/admin", "/api/rubrics/%2525252e/admin", "/api/rubrics/..", "/api/rubrics/.",
-            "/api/rubrics/../admin?x=1"})
+            "/api/rubrics/../admin?x=1", "/api/rubrics//", "/api/rubrics/7//x", "/api/rubrics/;/x", "/api/rubrics/%3b/x",
+            "/api/rubrics/#/x", "/api/rubrics/7#", "api/rubrics/7", "http://api.example/api/rubrics/7", ""})
     void aPathThatTheApiBehindWouldResolveElsewhereMatchesNoRoute(String path) {
         assertFalse(RUBRICS.matches("GET", path), path);
         assertFalse(RoutePattern.parse("* /**").matches("GET", path), "not even everything: " + path);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/users//avatar", "/api/users/;/avatar", "/api/users/;x=1/avatar", "/api/users/#/avatar",
+            "/api/users/%3b/avatar"})
+    void oneSegmentNeverStandsForNothing(String path) {
+        assertFalse(RoutePattern.parse("GET /api/users/*/avatar").matches("GET", path), path);
+        assertFalse(RoutePattern.parse("GET /api/users/*").matches("GET", "/api/users//"), "the list of users is not one user");
     }
 
     @ParameterizedTest

@@ -61,7 +61,7 @@ class SealTest {
 
         String stored = sealWith(randomKey()).seal("kid_a", PRIVATE_KEY);
         var refused = assertThrows(IllegalStateException.class, () -> none.open("kid_a", stored));
-        assertTrue(refused.getMessage().contains("are encrypted; set sessions.signing-key.encryption-key"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("is encrypted, as are the others; set sessions.signing-key.encryption-key"), refused.getMessage());
     }
 
     @Test

@@ -52,7 +52,7 @@ class SigningKeyEncryptionIT {
             assertEquals(200, portcullis.get("/v1/health", accessToken(portcullis, tenantId)).status(), "the new sealed key signs");
 
             String refused = server.logOfRefusedRestartWith(Map.of(SETTING, ""));
-            assertTrue(refused.contains("are encrypted; set sessions.signing-key.encryption-key"), refused);
+            assertTrue(refused.contains("is encrypted, as are the others; set sessions.signing-key.encryption-key"), refused);
             assertFalse(refused.contains(key), "the encryption key was logged");
         }
     }

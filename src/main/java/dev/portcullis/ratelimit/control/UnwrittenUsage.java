@@ -114,10 +114,13 @@ final class UnwrittenUsage {
                     if (holder.changed) {
                         carry(holder.row());
                     }
+                    // A new day starts from nothing written. A new holder's subject had everything written
+                    // when its last holder was let go (or was read from the database): all but this charge.
+                    boolean fresh = holder.day == Long.MIN_VALUE;
                     holder.day = day;
                     holder.allowed = 0;
                     holder.refused = 0;
-                    holder.written = 0;
+                    holder.written = fresh ? Math.max(0, state[Decide.DAY_ALLOWED] + state[Decide.DAY_REFUSED] - 1) : 0;
                 }
                 holder.allowed = Math.max(holder.allowed, state[Decide.DAY_ALLOWED]);
                 holder.refused = Math.max(holder.refused, state[Decide.DAY_REFUSED]);

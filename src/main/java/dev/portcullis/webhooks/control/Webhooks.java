@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A tenant's webhook endpoints: registered, changed, removed, read; every method requires the caller's transaction. */
+/**
+ * A tenant's webhook endpoints: registered, changed, removed, read; every method requires the caller's
+ * transaction but the start's sealing of the stored secrets, which has its own.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class Webhooks {
@@ -60,6 +63,11 @@ public class Webhooks {
 
     /** A registered endpoint and its signing secret, which is shown this once and stored sealed. */
     public record Registered(Webhook webhook, String secret) {
+
+        @Override
+        public String toString() {
+            return "Registered[webhook=" + webhook.id() + ", secret=[REDACTED]]";
+        }
     }
 
     /** A new endpoint and its secret, shown this once. */

@@ -93,6 +93,7 @@ class UnwrittenUsageTest {
 
     @Test
     void aScheduledDrainTakesARowOnceItsCountRoseByTenSinceItWasWritten() {
+        unwritten.charged("key_a", "t1", state(DAY, 1, 0, 100)); // the day's first request: nothing written yet
         unwritten.charged("key_a", "t1", state(DAY, 5, 4, 500));
         assertTrue(drainDue(unwritten, NOW).isEmpty(), "9 requests: not due");
         unwritten.charged("key_a", "t1", state(DAY, 6, 4, 600));
@@ -101,6 +102,16 @@ class UnwrittenUsageTest {
         assertTrue(drainDue(unwritten, NOW + 2).isEmpty(), "9 more since written: not due");
         unwritten.charged("key_a", "t1", state(DAY, 15, 5, 700));
         assertEquals(row("key_a", DAY, 15, 5, 700), drainDue(unwritten, NOW + 3).get("key_a@" + DAY));
+    }
+
+    @Test
+    void aSubjectTakenUpAgainCountsItsTenFromTheCountItComesBackWith() {
+        unwritten.charged("key_a", "t1", state(DAY, 500, 0, 500));
+        assertTrue(drainDue(unwritten, NOW).isEmpty(), "a key charged now and then is not written at every charge");
+        unwritten.charged("key_a", "t1", state(DAY, 508, 0, 508));
+        assertTrue(drainDue(unwritten, NOW + 1).isEmpty());
+        unwritten.charged("key_a", "t1", state(DAY, 509, 0, 509));
+        assertEquals(509, drainDue(unwritten, NOW + 2).get("key_a@" + DAY).allowed(), "ten since the 499 before it came back");
     }
 
     @Test
@@ -135,6 +146,7 @@ class UnwrittenUsageTest {
 
     @Test
     void aNewDayCountsItsTenFromZeroAndThePreviousDaysRowGoesAtTheNextScheduledDrain() {
+        unwritten.charged("key_a", "t1", state(DAY, 1, 0, 100));
         unwritten.charged("key_a", "t1", state(DAY, 30, 0, 300));
         assertEquals(1, drainDue(unwritten, NOW).size());
         unwritten.charged("key_a", "t1", state(DAY, 33, 0, 330));

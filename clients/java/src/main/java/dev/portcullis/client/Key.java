@@ -12,7 +12,7 @@ import java.util.Map;
 public record Key(String id, String key, String tenantId, String name, String type, String environment, String role,
                   String prefix, String last4, String status, List<String> scopes, List<String> allowedIps,
                   Instant expiresAt, Instant previousKeyValidUntil, RateLimit rateLimit, Instant lastUsedAt,
-                  Instant revokedAt, Instant createdAt, boolean enabled, List<String> allowedRoutes, String externalId,
+                  Instant revokedAt, Instant createdAt, Boolean enabled, List<String> allowedRoutes, String externalId,
                   String identityId, Map<String, Object> meta, List<NamedLimit> rateLimits, Credits credits) {
 
     @Override
