@@ -85,13 +85,28 @@ func TestListFollowsNextCursorOverEveryPage(t *testing.T) {
 	}
 }
 
-func TestVerifyKeySaysValidForALiveKeyAndInvalidOnceItIsRevoked(t *testing.T) {
+func TestVerifyKeySaysWhomALiveKeyIsForAndWhereItsLimitsStandAndInvalidOnceItIsRevoked(t *testing.T) {
 	tn := newTenant(t)
-	member := tn.key(portcullis.NewKey{})
+	externalID := "customer " + random()
+	member := tn.key(portcullis.NewKey{ExternalID: externalID, RateLimit: &portcullis.RateLimit{PerMinute: portcullis.Ptr[int64](10)},
+		Credits: &portcullis.Credits{Remaining: 5}})
 	verdict, err := tn.client.VerifyKey(ctx, string(member.Key), "203.0.113.7")
 	must(t, err)
 	if !verdict.Valid || verdict.KeyID != member.ID || verdict.TenantID != tn.id || verdict.Role != "member" {
 		t.Fatalf("want a valid verdict for %s, got %+v", member.ID, verdict)
+	}
+	equal(t, verdict.ExternalID, externalID, "external id")
+	if verdict.Credits == nil || verdict.Credits.Remaining != 4 || verdict.Credits.RefillAt != nil {
+		t.Fatalf("want 4 credits left and no refill after the verify's charge, got %+v", verdict.Credits)
+	}
+	var minute *portcullis.LimitStatus
+	for i, limit := range verdict.Limits {
+		if limit.Name == "minute" {
+			minute = &verdict.Limits[i]
+		}
+	}
+	if minute == nil || minute.Limit != 10 || minute.Remaining != 9 || minute.Reset == 0 {
+		t.Fatalf("want the minute limit at 9 of 10 after the verify's charge, got %+v", verdict.Limits)
 	}
 
 	must(t, tn.client.Keys.Revoke(ctx, member.ID))

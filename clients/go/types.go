@@ -125,18 +125,28 @@ type KeyChange struct {
 }
 
 // KeyVerdict is the answer to VerifyKey: who the key is, or why it is refused (Code, Message, RetryAfter).
+// RateLimit, Credits and Limits stand after this charge; a refused verdict carries them only when the key's
+// limits refused it.
 type KeyVerdict struct {
-	Valid       bool             `json:"valid"`
-	Code        string           `json:"code,omitempty"`
-	Message     string           `json:"message,omitempty"`
-	RetryAfter  int              `json:"retry_after,omitempty"`
-	KeyID       string           `json:"key_id,omitempty"`
-	TenantID    string           `json:"tenant_id,omitempty"`
-	Type        string           `json:"type,omitempty"`
-	Role        string           `json:"role,omitempty"`
-	Scopes      []string         `json:"scopes,omitempty"`
-	Environment string           `json:"environment,omitempty"`
-	RateLimit   *RateLimitStatus `json:"rate_limit,omitempty"`
+	Valid       bool     `json:"valid"`
+	Code        string   `json:"code,omitempty"`
+	Message     string   `json:"message,omitempty"`
+	RetryAfter  int      `json:"retry_after,omitempty"`
+	KeyID       string   `json:"key_id,omitempty"`
+	TenantID    string   `json:"tenant_id,omitempty"`
+	Type        string   `json:"type,omitempty"`
+	Role        string   `json:"role,omitempty"`
+	Scopes      []string `json:"scopes,omitempty"`
+	Environment string   `json:"environment,omitempty"`
+	// ExternalID, IdentityID and Meta are the key's: whom it is for.
+	ExternalID string           `json:"external_id,omitempty"`
+	IdentityID string           `json:"identity_id,omitempty"`
+	Meta       map[string]any   `json:"meta,omitempty"`
+	RateLimit  *RateLimitStatus `json:"rate_limit,omitempty"`
+	// Credits is nil for a key not metered by credits.
+	Credits *CreditsStatus `json:"credits,omitempty"`
+	// Limits are each limit the request was charged to: "minute", "day", named limits, the identity's.
+	Limits []LimitStatus `json:"limits,omitempty"`
 }
 
 // RateLimitStatus is the window closest to exhaustion; Reset is in epoch seconds.
@@ -144,6 +154,20 @@ type RateLimitStatus struct {
 	Limit     int64 `json:"limit"`
 	Remaining int64 `json:"remaining"`
 	Reset     int64 `json:"reset"`
+}
+
+// CreditsStatus is what remains of a key's credits; RefillAt is the next refill in epoch seconds, nil: never.
+type CreditsStatus struct {
+	Remaining int64  `json:"remaining"`
+	RefillAt  *int64 `json:"refill_at,omitempty"`
+}
+
+// LimitStatus is where one limit stands after a charge; Reset is in epoch seconds.
+type LimitStatus struct {
+	Name      string `json:"name"`
+	Limit     int64  `json:"limit"`
+	Remaining int64  `json:"remaining"`
+	Reset     int64  `json:"reset"`
 }
 
 type User struct {

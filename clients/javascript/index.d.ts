@@ -149,6 +149,28 @@ export interface Usage {
   data: { subject_id: string; subject_type: string; day: string; allowed: number; refused: number }[];
 }
 
+/** The verified key's window closest to exhaustion, after this charge; `reset` in epoch seconds. */
+export interface RateLimitState {
+  limit: number;
+  remaining: number;
+  reset: number;
+}
+
+/** What remains of a key's credits after this charge; `refill_at` the next refill in epoch seconds, absent: never. */
+export interface CreditsState {
+  remaining: number;
+  refill_at?: number;
+}
+
+/** Where one limit the request was charged to stands ('minute', 'day', named limits, the identity's); `reset` in epoch seconds. */
+export interface LimitState {
+  name: string;
+  limit: number;
+  remaining: number;
+  reset: number;
+}
+
+/** A refused verdict carries `rate_limit`, `credits` and `limits` only when the key's limits refused it. */
 export type KeyVerdict =
   | {
       valid: true;
@@ -158,14 +180,23 @@ export type KeyVerdict =
       role: Role;
       scopes: string[];
       environment: Environment;
-      rate_limit?: { limit: number; remaining: number; reset: number };
+      external_id?: string;
+      identity_id?: string;
+      meta?: Record<string, unknown>;
+      rate_limit?: RateLimitState;
+      /** Absent for a key not metered by credits. */
+      credits?: CreditsState;
+      limits?: LimitState[];
     }
   | {
       valid: false;
       code: string;
       message: string;
+      /** Seconds, with RATE_LIMIT_EXCEEDED. */
       retry_after?: number;
-      rate_limit?: { limit: number; remaining: number; reset: number };
+      rate_limit?: RateLimitState;
+      credits?: CreditsState;
+      limits?: LimitState[];
     };
 
 export interface SessionUser {

@@ -74,13 +74,23 @@ class KeysTest {
     }
 
     @Test
-    void verifyKeySaysValidForALiveKeyAndInvalidOnceItIsRevoked() {
-        Key member = tenant.key();
+    void verifyKeySaysWhomALiveKeyIsForAndWhereItsLimitsStandAndInvalidOnceItIsRevoked() {
+        String externalId = "customer " + TestServer.unique();
+        Key member = tenant.key(NewKey.named("key " + TestServer.unique()).withExternalId(externalId)
+                .withRateLimit(RateLimit.perMinute(10)).withCredits(Credits.remaining(5)));
         KeyVerdict verdict = tenant.client().verifyKey(member.key(), "203.0.113.7");
-        assertTrue(verdict.valid());
+        assertTrue(verdict.valid(), verdict::toString);
         assertEquals(member.id(), verdict.keyId());
         assertEquals(tenant.id(), verdict.tenantId());
         assertEquals("member", verdict.role());
+        assertEquals(externalId, verdict.externalId());
+        assertEquals(new KeyVerdict.CreditsLeft(4, null), verdict.credits(), "the verify's charge spent a credit");
+        List<KeyVerdict.Limit> limits = verdict.limits();
+        KeyVerdict.Limit minute = limits.stream().filter(limit -> limit.name().equals("minute")).findFirst()
+                .orElseThrow(() -> new AssertionError("no minute limit in " + limits));
+        assertEquals(10, minute.limit());
+        assertEquals(9, minute.remaining(), "the verify's charge spent one of the minute's");
+        assertTrue(minute.reset() > 0);
 
         tenant.client().keys().revoke(member.id());
         verdict = tenant.client().verifyKey(member.key(), "203.0.113.7");
