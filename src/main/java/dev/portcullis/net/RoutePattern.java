@@ -1,5 +1,6 @@
 package dev.portcullis.net;
 
+import java.util.Collection;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -40,7 +41,16 @@ public record RoutePattern(String method, String path) {
     }
 
     public boolean matches(String requestMethod, String requestPath) {
-        if (!method.equals("*") && !method.equalsIgnoreCase(requestMethod) || !isPlain(requestPath)) {
+        return isPlain(requestPath) && matchesPlain(requestMethod, requestPath);
+    }
+
+    /** Whether any of {@code routes} matches: the path is looked at once, not once per route. */
+    public static boolean anyMatches(Collection<RoutePattern> routes, String requestMethod, String requestPath) {
+        return isPlain(requestPath) && routes.stream().anyMatch(route -> route.matchesPlain(requestMethod, requestPath));
+    }
+
+    private boolean matchesPlain(String requestMethod, String requestPath) {
+        if (!method.equals("*") && !method.equalsIgnoreCase(requestMethod)) {
             return false;
         }
         String[] wanted = path.equals("/") ? new String[0] : path.substring(1).split("/", -1);

@@ -117,9 +117,13 @@ public class Seal {
         return key != null && (!isSealed(stored) || openWith(key, id, stored).isEmpty());
     }
 
-    /** The stored form of a stored secret from now on: {@code stored} itself unless it is to be sealed again. */
+    /**
+     * The stored form of a stored secret from now on: {@code stored} itself unless it is to be sealed again.
+     * It is opened either way, so that a secret this node cannot read stops the start that calls this.
+     */
     public String resealed(String id, String stored) {
-        return wouldReseal(id, stored) ? seal(id, open(id, stored)) : stored;
+        String secret = open(id, stored);
+        return wouldReseal(id, stored) ? seal(id, secret) : stored;
     }
 
     private Optional<String> openWith(SecretKey candidate, String id, String stored) {

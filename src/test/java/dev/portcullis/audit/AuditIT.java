@@ -12,7 +12,6 @@ import dev.portcullis.testing.PortcullisTest;
 import dev.portcullis.testing.Reply;
 import dev.portcullis.testing.TestDatabase;
 import jakarta.json.JsonObject;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -282,9 +281,7 @@ class AuditIT {
             assertFalse(everything.contains(hash), "a key hash in the trail");
         }
         if (TestDatabase.isPostgres()) {
-            var environment = portcullis.server().environment();
-            try (var connection = DriverManager.getConnection(environment.get("DB_URL"), environment.get("DB_USER"),
-                    environment.get("DB_PASSWORD"));
+            try (var connection = portcullis.server().openDatabase();
                  var rows = connection.createStatement().executeQuery("SELECT * FROM audit_events")) {
                 StringBuilder table = new StringBuilder();
                 while (rows.next()) {

@@ -9,7 +9,6 @@ import dev.portcullis.testing.Portcullis;
 import dev.portcullis.testing.Reply;
 import dev.portcullis.testing.TestDatabase;
 import java.security.SecureRandom;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -108,9 +107,7 @@ class SigningKeyEncryptionIT {
     }
 
     private static List<String> storedPrivateKeys(PayaraMicro server) throws Exception {
-        Map<String, String> environment = server.environment();
-        try (var connection = DriverManager.getConnection(environment.get("DB_URL"), environment.get("DB_USER"),
-                environment.get("DB_PASSWORD"));
+        try (var connection = server.openDatabase();
              var rows = connection.createStatement().executeQuery("SELECT private_key FROM signing_keys")) {
             List<String> keys = new ArrayList<>();
             while (rows.next()) {

@@ -9,6 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -230,6 +233,11 @@ public final class PayaraMicro implements AutoCloseable {
     /** The environment variables this server is started with, such as where its database is. */
     public Map<String, String> environment() {
         return Map.copyOf(environment);
+    }
+
+    /** A connection of the test's own to this server's database (PostgreSQL: H2 on disk is the server's alone). */
+    public Connection openDatabase() throws SQLException {
+        return DriverManager.getConnection(environment.get("DB_URL"), environment.get("DB_USER"), environment.get("DB_PASSWORD"));
     }
 
     public void stop() {

@@ -10,7 +10,6 @@ import dev.portcullis.testing.Portcullis;
 import dev.portcullis.testing.TestDatabase;
 import jakarta.json.JsonObject;
 import java.security.SecureRandom;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -72,18 +71,14 @@ class WebhookSecretsAtRestIT {
     }
 
     private static void deleteSigningKeys(PayaraMicro server) throws Exception {
-        Map<String, String> environment = server.environment();
-        try (var connection = DriverManager.getConnection(environment.get("DB_URL"), environment.get("DB_USER"),
-                environment.get("DB_PASSWORD"));
+        try (var connection = server.openDatabase();
              var statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM signing_keys");
         }
     }
 
     private static String storedSecret(PayaraMicro server, String webhookId) throws Exception {
-        Map<String, String> environment = server.environment();
-        try (var connection = DriverManager.getConnection(environment.get("DB_URL"), environment.get("DB_USER"),
-                environment.get("DB_PASSWORD"));
+        try (var connection = server.openDatabase();
              var query = connection.prepareStatement("SELECT secret FROM webhooks WHERE id = ?")) {
             query.setString(1, webhookId);
             try (var rows = query.executeQuery()) {

@@ -60,6 +60,6 @@ public record KeyCredential(String keyId, String tenantId, KeyType type, Environ
 
     /** Whether the key may call {@code method} on {@code path}: any route when it names none. */
     public boolean allows(String method, String path) {
-        return routes.isEmpty() || routes.stream().anyMatch(route -> route.matches(method, path));
+        return routes.isEmpty() || RoutePattern.anyMatches(routes, method, path);
     }
 }

@@ -91,9 +91,7 @@ public class SigningKeys {
     @Transactional
     void prepare(@Observes @Priority(20) @Initialized(ApplicationScoped.class) Object started) {
         for (SigningKey key : em.createQuery("select k from SigningKey k", SigningKey.class).getResultList()) {
-            if (seal.wouldReseal(key.kid(), key.privateKey())) {
-                key.storePrivateKeyAs(seal.resealed(key.kid(), key.privateKey()));
-            }
+            key.storePrivateKeyAs(seal.resealed(key.kid(), key.privateKey()));
         }
         if (active().isEmpty()) {
             generate();

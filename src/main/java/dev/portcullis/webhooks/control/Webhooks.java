@@ -54,10 +54,7 @@ public class Webhooks {
     @Transactional(Transactional.TxType.REQUIRED)
     void sealStoredSecrets(@Observes @Priority(20) @Initialized(ApplicationScoped.class) Object started) {
         for (Webhook webhook : em.createQuery("select w from Webhook w", Webhook.class).getResultList()) {
-            String secret = seal.open(webhook.id(), webhook.storedSecret());
-            if (seal.wouldReseal(webhook.id(), webhook.storedSecret())) {
-                webhook.storeSecretAs(seal.seal(webhook.id(), secret));
-            }
+            webhook.storeSecretAs(seal.resealed(webhook.id(), webhook.storedSecret()));
         }
     }
 
